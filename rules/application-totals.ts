@@ -1,0 +1,63 @@
+/**
+ * application-totals — in table 3, （七）总计 is the sum of （一）–（六） and their sub-items in
+ * every column, and the 总计 column is the sum of the six applicant columns in every row.
+ *
+ * Basis: what 「总计」 means (template-spec §5c.2–3); real reports satisfy both. Only rows and
+ * columns whose every cell holds a number are checked: blank is not zero.
+ */
+import { defineRule } from '../src/engine/rule.js';
+import { allNumbers, cells, num, sum, terms } from '../src/engine/tally.js';
+import { cellRef, columnName, rowName } from '../src/engine/describe.js';
+
+const OUTSIDE_RESULTS = new Set(['received', 'carriedOver', 'resultTotal', 'carriedForward']);
+
+export default defineRule(
+  {
+    id: 'application-totals',
+    type: 'problem',
+    kind: 'defect',
+    severity: 'error',
+    templates: ['2019', '2021'],
+    description: { zh: '表3（七）总计等于各办理结果之和，总计列等于各申请人列之和', en: 'table 3 totals: result total = sum of results; total column = sum of applicant columns' },
+    messages: {
+      resultTotal: {
+        zh: (p) => `表3「${p.column}」列：（七）总计填报 ${p.reported}，但（一）至（六）各项之和为 ${p.computed}（${p.terms}）`,
+        en: (p) => `table 3, column “${p.column}”: result total reported ${p.reported}, but the results add up to ${p.computed} (${p.terms})`,
+      },
+      columnTotal: {
+        zh: (p) => `表3「${p.row}」行：总计填报 ${p.reported}，但各申请人列之和为 ${p.computed}（${p.terms}）`,
+        en: (p) => `table 3, row “${p.row}”: total reported ${p.reported}, but the applicant columns add up to ${p.computed} (${p.terms})`,
+      },
+    },
+  },
+  ({ model, report }) => {
+    const t = model.tables.application;
+    if (!t) return;
+    const resultRows = t.def.rows.filter((r) => !OUTSIDE_RESULTS.has(r.key)).map((r) => r.key);
+    for (const column of t.def.rows[0].columns) {
+      const total = cells(t, ['resultTotal'], column.key)[0];
+      const parts = allNumbers(cells(t, resultRows, column.key));
+      if (!parts || num(total) === null) continue;
+      const computed = sum(parts);
+      if (computed === num(total)) continue;
+      report(
+        'resultTotal',
+        { column: columnName(total!), reported: num(total), computed, terms: terms(parts.filter((c) => num(c) !== 0), (c) => rowName(c.row)) || '0' },
+        { place: total!.place, expected: computed, actual: num(total)!, cell: cellRef(t, total!) },
+      );
+    }
+    for (const row of t.rows) {
+      if (row.placement !== 'placed') continue;
+      const total = row.cells.find((c) => c.column.key === 'total');
+      const parts = allNumbers(row.cells.filter((c) => c.column.key !== 'total'));
+      if (!parts || num(total) === null) continue;
+      const computed = sum(parts);
+      if (computed === num(total)) continue;
+      report(
+        'columnTotal',
+        { row: rowName(row), reported: num(total), computed, terms: terms(parts.filter((c) => num(c) !== 0), columnName) || '0' },
+        { place: total!.place, expected: computed, actual: num(total)!, cell: cellRef(t, total!) },
+      );
+    }
+  },
+);

@@ -1,0 +1,59 @@
+/**
+ * conversion-artifacts — traces a conversion left in the text: pinyin annotations inserted
+ * after characters (`現(xiàn)`, from a site's reading aid saved with the page), mojibake
+ * (UTF-8 read as Latin-1 or GBK: 锟斤拷, Ã©), and replacement characters (U+FFFD).
+ * The text is still read (normalize removes the pinyin); the finding says the published
+ * page carries the artifacts.
+ */
+import { defineRule } from '../src/engine/rule.js';
+import { placeIn } from '../src/model/blocks.js';
+import type { Place } from '../src/types.js';
+
+const MOJIBAKE = /锟斤拷|烫烫烫|屯屯屯|[ÃÂâåæçèéäï][\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]/g;
+const REPLACEMENT = /\ufffd/g;
+
+export default defineRule(
+  {
+    id: 'conversion-artifacts',
+    type: 'problem',
+    kind: 'defect',
+    severity: 'warn',
+    templates: ['2019', '2021'],
+    description: { zh: '正文残留转换痕迹：插入的拼音、乱码、替换字符', en: 'conversion traces in the text: inserted pinyin, mojibake, replacement characters' },
+    messages: {
+      pinyin: {
+        zh: (p) => `正文中插入了 ${p.count} 处拼音注音（如「${p.sample}」），应发布不带注音的原文`,
+        en: (p) => `${p.count} pinyin annotation(s) inserted in the text (e.g. “${p.sample}”); publish the text without them`,
+      },
+      mojibake: {
+        zh: (p) => `正文中有 ${p.count} 处乱码（如「${p.sample}」），文字在转换编码时已损坏`,
+        en: (p) => `${p.count} mojibake sequence(s) (e.g. “${p.sample}”): the text was damaged by a wrong encoding`,
+      },
+      replacement: {
+        zh: (p) => `正文中有 ${p.count} 个无法识别的字符（�），原文字已丢失`,
+        en: (p) => `${p.count} replacement character(s) (�): the original characters are lost`,
+      },
+    },
+  },
+  ({ model, report }) => {
+    const pinyin = model.normalization.samples.filter((s) => s.kind === 'pinyin');
+    if (model.normalization.counts.pinyin > 0) {
+      const first = pinyin[0];
+      report('pinyin', { count: model.normalization.counts.pinyin, sample: first?.from ?? '' }, { place: first?.place, actual: first?.from, expected: '' });
+    }
+    for (const [id, re] of [['mojibake', MOJIBAKE], ['replacement', REPLACEMENT]] as const) {
+      let count = 0;
+      let first: { place?: Place; text: string } | null = null;
+      for (const b of model.blocks) {
+        if (b.kind === 'table') continue;
+        re.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = re.exec(b.text))) {
+          count++;
+          first ??= { place: placeIn(b, m.index), text: b.text.slice(Math.max(0, m.index - 3), m.index + m[0].length + 3) };
+        }
+      }
+      if (count > 0 && first) report(id, { count, sample: first.text }, { place: first.place, actual: first.text });
+    }
+  },
+);

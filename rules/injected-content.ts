@@ -1,0 +1,87 @@
+/**
+ * injected-content — gambling, pornography or SEO spam inserted into the page: the mark of
+ * a tampered government website (seed 001: 「澳门英皇娱乐_天下足球网-盘口官网」 in five places).
+ *
+ * Terms are specific to spam (a 澳门…娱乐 brand, 盘口, 博彩, 百家乐, 真人视讯 …); words a report
+ * may use legitimately (彩票公益金, 打击赌博, 娱乐场所) are not on the list. Matches closer than
+ * 20 characters are one insertion.
+ */
+import { defineRule } from '../src/engine/rule.js';
+import { placeIn } from '../src/model/blocks.js';
+import { pointAt } from '../src/extract/normalize.js';
+import type { Place } from '../src/types.js';
+
+const SPAM = new RegExp(
+  [
+    '(?:澳门|澳門|葡京|威尼斯人|金沙|永利|银河|太阳城|皇冠|英皇|新葡京|美高梅|巴黎人)[\\u4e00-\\u9fa5]{0,6}(?:娱乐|赌场|博彩|官网|平台|体育|棋牌)',
+    '盘口',
+    '博彩',
+    '百家乐',
+    '真人(?:视讯|娱乐|荷官)',
+    '老虎机',
+    '时时彩',
+    '六合彩',
+    '北京赛车',
+    '彩票(?:网|平台|官网|注册|投注)',
+    '(?:在线|线上|网上)(?:赌场|投注|下注|娱乐城)',
+    '娱乐(?:城|官网|平台|注册|开户)',
+    '(?:注册|开户|首存)(?:送|彩金)',
+    '(?:bet365|365bet|ag真人|亚博|开云体育|乐鱼体育|bob体育)',
+    '(?:成人|色情)(?:视频|电影|网站|直播)',
+    '(?:裸聊|约炮|一夜情)',
+    '代开(?:发票|增值税)',
+  ].join('|'),
+  'gi',
+);
+
+interface Hit {
+  text: string;
+  place?: Place;
+  where: 'title' | 'meta' | 'body';
+}
+
+function scan(text: string, at: (i: number) => Place | undefined, where: Hit['where'], hits: Hit[]): void {
+  SPAM.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let lastEnd = -100;
+  while ((m = SPAM.exec(text))) {
+    if (m.index - lastEnd < 20 && hits.length) {
+      const h = hits[hits.length - 1];
+      h.text = text.slice(text.indexOf(h.text) >= 0 ? text.indexOf(h.text) : m.index, m.index + m[0].length);
+    } else {
+      hits.push({ text: m[0], place: at(m.index), where });
+    }
+    lastEnd = m.index + m[0].length;
+  }
+}
+
+export default defineRule(
+  {
+    id: 'injected-content',
+    type: 'problem',
+    kind: 'defect',
+    severity: 'error',
+    templates: ['2019', '2021'],
+    description: { zh: '页面被植入赌博、色情或推广等非法内容（网站可能被篡改）', en: 'gambling, pornography or SEO spam inserted into the page (a tampered site)' },
+    messages: {
+      spam: {
+        zh: (p) => `${p.where}中出现疑似被植入的非法内容「${p.text}」，网站可能已被篡改，应立即核查并删除`,
+        en: (p) => `suspected injected spam “${p.text}” in the ${p.where}: the site may have been tampered with`,
+      },
+    },
+  },
+  ({ model, report, lang }) => {
+    const hits: Hit[] = [];
+    for (const c of model.normalization.chrome) scan(c.node.value, (i) => pointAt(c.node, i), 'meta', hits);
+    for (const b of model.blocks) {
+      if (b.kind === 'table') {
+        for (const row of b.rows ?? []) for (const cell of row) if (cell.node) scan(cell.text, (i) => pointAt(cell.node!, i), 'body', hits);
+        continue;
+      }
+      scan(b.text, (i) => placeIn(b, i), model.title && b.text.includes(model.title.text) && b.index < 12 ? 'title' : 'body', hits);
+    }
+    hits.sort((a, b) => (a.place?.start.line ?? 0) - (b.place?.start.line ?? 0) || (a.place?.start.column ?? 0) - (b.place?.start.column ?? 0));
+    const names = { title: { zh: '标题', en: 'title' }, meta: { zh: '页面信息栏', en: 'page metadata' }, body: { zh: '正文', en: 'body' } };
+    for (const h of hits) report('spam', { text: h.text, where: names[h.where][lang] }, { place: h.place, actual: h.text, quote: h.text });
+  },
+);

@@ -1,0 +1,39 @@
+/**
+ * narrative-sum — totals stated in prose add up: "共X条，其中a条、b条…", with "A、B、C各N条"
+ * counting N for each name.
+ *
+ * Basis: 「数据精确」 (template-spec §7); a total that its own breakdown contradicts is a
+ * 数据失准 defect (§8).
+ */
+import { defineRule } from '../src/engine/rule.js';
+import { claimSum } from '../src/model/claims.js';
+import { shorten } from '../src/util/cjk.js';
+
+export default defineRule(
+  {
+    id: 'narrative-sum',
+    type: 'problem',
+    kind: 'defect',
+    severity: 'error',
+    templates: ['2019', '2021'],
+    description: { zh: '正文中的合计数与其分项之和一致', en: 'totals stated in prose equal the sum of their parts' },
+    messages: {
+      mismatch: {
+        zh: (p) => `「${p.totalText}」称共 ${p.total}${p.unit}，但所列分项合计为 ${p.sum}${p.unit}（${p.terms}），相差 ${p.diff}${p.unit}`,
+        en: (p) => `“${p.totalText}” states ${p.total}${p.unit}, but the parts listed add up to ${p.sum}${p.unit} (${p.terms}); a difference of ${p.diff}`,
+      },
+    },
+  },
+  ({ model, report }) => {
+    for (const c of model.claims) {
+      const s = claimSum(c);
+      if (s === c.total) continue;
+      const terms = c.parts.map((p) => (p.times > 1 ? `${shorten(p.label, 24)}各${p.value}×${p.times}` : `${shorten(p.label, 16)}${p.value}`)).join(' + ');
+      report(
+        'mismatch',
+        { totalText: shorten(c.totalText, 30), total: c.total, unit: c.unit, sum: s, terms, diff: Math.abs(s - c.total) },
+        { place: c.place, expected: `${s}${c.unit}`, actual: `${c.total}${c.unit}`, quote: shorten(c.sentence, 60) },
+      );
+    }
+  },
+);

@@ -1,0 +1,106 @@
+/**
+ * The core: bytes in, results out. detect → extract → normalize → model → rules.
+ * No file system, process or network here, so the same code can run in a browser.
+ */
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import type { Root } from 'mdast';
+import type { Lang, LintMessage, LintResult, TemplateVersion } from '../types.js';
+import { extract } from '../extract/index.js';
+import { ExtractError } from '../extract/errors.js';
+import { normalizeTree } from '../extract/normalize.js';
+import { buildModel } from '../model/index.js';
+import { rules } from '../../rules/index.js';
+import { resolveRules, type RuleSettings } from './config.js';
+import type { FileData } from './rule.js';
+
+export interface LintOptions {
+  /** the name shown in results (and used for the extension when sniffing fails) */
+  filePath?: string;
+  lang?: Lang;
+  rules?: RuleSettings;
+  preset?: string;
+  /** force a template version instead of choosing it from the reporting year */
+  template?: TemplateVersion;
+}
+
+const SEVERITY = { error: 2, warn: 1, info: 0 } as const;
+
+export async function lintBytes(bytes: Uint8Array, options: LintOptions = {}): Promise<LintResult> {
+  const filePath = options.filePath ?? '<input>';
+  const lang = options.lang ?? 'zh';
+  const resolved = resolveRules(options.rules, options.preset);
+  let doc;
+  try {
+    doc = await extract(bytes, filePath);
+  } catch (error) {
+    return fatalResult(filePath, error, lang);
+  }
+  const normalization = normalizeTree(doc.tree);
+  const model = buildModel(doc.tree, normalization, { pageTitle: doc.pageTitle, template: options.template });
+  const file = new VFile({ path: filePath });
+  (file.data as FileData).report = model;
+  (file.data as FileData).lang = lang;
+
+  const processor = unified();
+  for (const rule of rules) {
+    const setting = resolved.get(rule.meta.id);
+    if (setting) processor.use(rule.plugin, [setting.level === 'error' ? 'error' : 'warn', setting.options]);
+  }
+  await processor.run(doc.tree as Root, file);
+
+  const messages: LintMessage[] = file.messages.map((m) => {
+    const data = ((m as { data?: unknown }).data ?? {}) as { kind?: 'defect' | 'doubt'; cell?: LintMessage['cell']; quote?: string; page?: number | null };
+    const level = resolved.get(m.ruleId ?? '')?.level ?? 'warn';
+    return {
+      ruleId: m.ruleId ?? 'unknown',
+      severity: SEVERITY[level],
+      kind: data.kind ?? 'defect',
+      message: m.reason,
+      line: m.line ?? null,
+      column: m.column ?? null,
+      endLine: m.place && 'end' in m.place ? m.place.end.line : null,
+      endColumn: m.place && 'end' in m.place ? m.place.end.column : null,
+      page: data.page ?? null,
+      ...(m.expected ? { expected: m.expected.join(' / ') } : {}),
+      ...(m.actual !== undefined ? { actual: m.actual } : {}),
+      url: m.url ?? undefined,
+      ...(data.cell ? { cell: data.cell } : {}),
+      ...(data.quote ? { quote: data.quote } : {}),
+    };
+  });
+  messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.ruleId.localeCompare(b.ruleId));
+  return summarise({
+    filePath,
+    format: doc.format,
+    encoding: doc.encoding,
+    reportYear: model.reportingYear,
+    template: model.template,
+    title: model.title?.text ?? null,
+    issuer: model.issuer,
+    messages,
+    fatal: false,
+  });
+}
+
+function fatalResult(filePath: string, error: unknown, lang: Lang): LintResult {
+  const reason = error instanceof ExtractError ? error.reason(lang) : `${lang === 'zh' ? '读取失败' : 'could not read the file'}: ${(error as Error)?.message ?? String(error)}`;
+  return summarise({
+    filePath,
+    format: null,
+    reportYear: null,
+    template: null,
+    messages: [{ ruleId: 'fatal', severity: 2, kind: 'doubt', message: reason, line: null, column: null, page: null, fatal: true }],
+    fatal: true,
+  });
+}
+
+function summarise(r: Omit<LintResult, 'errorCount' | 'warningCount' | 'infoCount' | 'doubtCount'>): LintResult {
+  return {
+    ...r,
+    errorCount: r.messages.filter((m) => m.severity === 2).length,
+    warningCount: r.messages.filter((m) => m.severity === 1).length,
+    infoCount: r.messages.filter((m) => m.severity === 0).length,
+    doubtCount: r.messages.filter((m) => m.kind === 'doubt' && !m.fatal).length,
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * How a rule is written: ESLint-style `meta` (id, type, default severity, docs url,
+ * messages by id in Chinese and English, options schema) beside a check that reads the
+ * model. `defineRule` turns it into a unified lint plugin (unified-lint-rule).
+ */
+import { lintRule } from 'unified-lint-rule';
+import type { Plugin } from 'unified';
+import type { Node } from 'unist';
+import type { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import type { FindingKind, Lang, Level, Place, TemplateVersion } from '../types.js';
+import type { ReportModel } from '../model/index.js';
+
+export const DOCS_BASE = 'docs/rules/';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Params = any;
+
+export interface MessageText {
+  zh: (p: Params) => string;
+  en: (p: Params) => string;
+}
+
+export interface RuleMeta {
+  id: string;
+  /** 'problem': the report is wrong; 'suggestion': it could be better; 'reading': our own doubt */
+  type: 'problem' | 'suggestion' | 'reading';
+  kind: FindingKind;
+  severity: Exclude<Level, 'off'>;
+  templates: TemplateVersion[];
+  description: { zh: string; en: string };
+  docs: string;
+  messages: Record<string, MessageText>;
+  /** JSON schema of the rule's options */
+  schema?: Record<string, unknown>;
+  defaultOptions?: Record<string, unknown>;
+}
+
+export interface Finding {
+  place?: Place;
+  expected?: string | number;
+  actual?: string | number;
+  cell?: { table: string; row?: string; column?: string };
+  quote?: string;
+  page?: number | null;
+}
+
+export interface RuleContext<O> {
+  model: ReportModel;
+  file: VFile;
+  options: O;
+  lang: Lang;
+  report(messageId: string, params: Params, finding?: Finding): void;
+}
+
+export interface Rule<O = Record<string, unknown>> {
+  meta: RuleMeta;
+  plugin: Plugin<[unknown?], Node>;
+  check: (ctx: RuleContext<O>) => void;
+}
+
+export interface FileData {
+  report?: ReportModel;
+  lang?: Lang;
+}
+
+export function defineRule<O = Record<string, unknown>>(meta: Omit<RuleMeta, 'docs'> & { docs?: string }, check: (ctx: RuleContext<O>) => void): Rule<O> {
+  const full: RuleMeta = { ...meta, docs: meta.docs ?? `${DOCS_BASE}${meta.id}.md` };
+  const plugin = lintRule({ origin: `reportlint:${full.id}`, url: full.docs }, (_tree: Node, file: VFile, options: unknown) => {
+    const data = file.data as FileData;
+    if (!data.report) return;
+    if (!full.templates.includes(data.report.template)) return;
+    const lang = data.lang ?? 'zh';
+    const opts = { ...(full.defaultOptions ?? {}), ...((options as object) ?? {}) } as O;
+    check({
+      model: data.report,
+      file,
+      options: opts,
+      lang,
+      report(messageId, params, finding = {}) {
+        const text = full.messages[messageId];
+        if (!text) throw new Error(`rule ${full.id}: no message '${messageId}'`);
+        const place = finding.place ? (finding.place.end ? { start: finding.place.start, end: finding.place.end } : finding.place.start) : undefined;
+        const msg = file.message(text[lang](params), { place, ruleId: full.id, source: 'reportlint' }) as VFileMessage & { data?: unknown };
+        if (finding.expected !== undefined) msg.expected = [String(finding.expected)];
+        if (finding.actual !== undefined) msg.actual = String(finding.actual);
+        msg.data = { kind: full.kind, messageId, cell: finding.cell, quote: finding.quote, page: finding.page ?? null };
+      },
+    });
+  });
+  return { meta: full, plugin: plugin as unknown as Plugin<[unknown?], Node>, check };
+}

@@ -1,0 +1,95 @@
+/**
+ * HTML → mdast. rehype-parse keeps source positions; hast-util-to-mdast turns the page
+ * into mdast, with our own `table` handler so that tables keep rowspan/colspan
+ * (GFM tables cannot hold spans: we carry them in each cell's `data`).
+ * Page furniture that is structurally marked (nav, header, footer, aside, scripts) is
+ * dropped here; chrome that is only recognisable by its words is handled in normalize.
+ */
+import { unified } from 'unified';
+import rehypeParse from 'rehype-parse';
+import { toMdast, type State } from 'hast-util-to-mdast';
+import { toText } from 'hast-util-to-text';
+import type { Root as HastRoot, Element, ElementContent, Nodes as HastNodes } from 'hast';
+import type { Root, Table, TableRow, TableCell, RootContent } from 'mdast';
+
+const DROP_TAGS = new Set(['nav', 'header', 'footer', 'aside', 'script', 'style', 'noscript', 'template', 'iframe', 'form', 'select', 'button']);
+const DROP_CLASS = /(^|\s)(nav|navbar|menu|breadcrumbs?|crumbs?|footer|copyright|share|sidebar|toolbar)(\s|$)/i;
+
+export interface HtmlExtract {
+  tree: Root;
+  pageTitle: string | null;
+}
+
+export function htmlToMdast(html: string): HtmlExtract {
+  const hast = unified().use(rehypeParse).parse(html) as HastRoot;
+  let pageTitle: string | null = null;
+  prune(hast, (el) => {
+    if (el.tagName === 'title') {
+      pageTitle = toText(el).trim() || null;
+      return true;
+    }
+    if (DROP_TAGS.has(el.tagName)) return true;
+    const cls = [el.properties?.className, el.properties?.id].flat().filter(Boolean).join(' ');
+    return cls !== '' && DROP_CLASS.test(cls);
+  });
+  const tree = toMdast(hast, { handlers: { table: tableHandler } }) as Root;
+  return { tree, pageTitle };
+}
+
+function prune(node: HastRoot | Element, drop: (el: Element) => boolean): void {
+  node.children = (node.children as ElementContent[]).filter((child) => {
+    if (child.type !== 'element') return true;
+    if (drop(child)) return false;
+    prune(child, drop);
+    return true;
+  }) as typeof node.children;
+}
+
+function elements(node: Element, tag: string | string[]): Element[] {
+  const tags = Array.isArray(tag) ? tag : [tag];
+  const out: Element[] = [];
+  for (const c of node.children) if (c.type === 'element' && tags.includes(c.tagName)) out.push(c);
+  return out;
+}
+
+function rowsOf(table: Element): Element[] {
+  const rows: Element[] = [];
+  for (const c of table.children) {
+    if (c.type !== 'element') continue;
+    if (c.tagName === 'tr') rows.push(c);
+    else if (['thead', 'tbody', 'tfoot'].includes(c.tagName)) rows.push(...elements(c, 'tr'));
+  }
+  return rows;
+}
+
+function hasNestedTable(node: Element): boolean {
+  return node.children.some((c) => c.type === 'element' && (c.tagName === 'table' || hasNestedTable(c)));
+}
+
+function tableHandler(state: State, node: Element): Table | RootContent[] {
+  if (hasNestedTable(node)) {
+    // A layout table (a page grid holding the article): keep its content as flow.
+    const out: RootContent[] = [];
+    for (const row of rowsOf(node))
+      for (const cell of elements(row, ['td', 'th'])) out.push(...(state.toFlow(state.all(cell)) as RootContent[]));
+    return out;
+  }
+  const rows: TableRow[] = rowsOf(node).map((tr) => {
+    const cells: TableCell[] = elements(tr, ['td', 'th']).map((td) => {
+      const text = toText(td as HastNodes).replace(/\s+/g, ' ').trim();
+      const cell: TableCell = {
+        type: 'tableCell',
+        children: text ? [{ type: 'text', value: text, position: td.position }] : [],
+        position: td.position,
+        data: {
+          rowSpan: Number(td.properties?.rowSpan ?? 1) || 1,
+          colSpan: Number(td.properties?.colSpan ?? 1) || 1,
+          header: td.tagName === 'th',
+        } as TableCell['data'],
+      };
+      return cell;
+    });
+    return { type: 'tableRow', children: cells, position: tr.position };
+  });
+  return { type: 'table', children: rows, position: node.position };
+}

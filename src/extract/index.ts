@@ -1,0 +1,24 @@
+/** Bytes in, mdast out: detect the format and hand the bytes to its extractor. */
+import type { Extracted } from '../types.js';
+import { detectFormat, decodeText } from './detect.js';
+import { ExtractError } from './errors.js';
+import { textToMdast } from './text.js';
+import { markdownToMdast } from './markdown.js';
+import { htmlToMdast } from './html.js';
+
+export interface ExtractedDoc extends Extracted {
+  pageTitle?: string | null;
+}
+
+export async function extract(bytes: Uint8Array, fileName?: string): Promise<ExtractedDoc> {
+  const { format } = detectFormat(bytes, fileName);
+  if (format === 'docx' || format === 'pdf') throw new ExtractError('not-implemented', { format: format.toUpperCase() });
+  const { text, encoding } = decodeText(bytes, format);
+  if (text.trim() === '') throw new ExtractError('no-text');
+  if (format === 'html') {
+    const { tree, pageTitle } = htmlToMdast(text);
+    return { format, encoding, tree, pageTitle };
+  }
+  if (format === 'markdown') return { format, encoding, tree: markdownToMdast(text) };
+  return { format, encoding, tree: textToMdast(text) };
+}

@@ -1,0 +1,167 @@
+/**
+ * Normalise the text of an mdast tree in place, remembering what changed:
+ * traditional → simplified (opencc-js), inserted pinyin annotations like `現(xiàn)` removed,
+ * full-width digits/letters and CJK-context punctuation unified, spaces inside CJK runs
+ * removed, invisible characters dropped. Each text node keeps `data.map` (normalised index →
+ * offset in its original value) so positions still point into the original file.
+ * Site chrome recognisable by its words (breadcrumbs, 打印/关闭, 上一篇/下一篇, 发布日期 lines)
+ * is taken out of the body and kept as metadata.
+ */
+import * as OpenCC from 'opencc-js';
+import type { Root, Text, Parent, RootContent } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { mapped, replaceMapped, convertSameLength, type MappedText } from '../util/mapped.js';
+import { HAN } from '../util/cjk.js';
+import type { Place } from '../types.js';
+
+export interface Change {
+  kind: 'pinyin' | 'traditional' | 'fullwidth' | 'punctuation' | 'cjk-space';
+  /** what stood in the original */
+  from: string;
+  to: string;
+  place?: Place;
+}
+
+export interface ChromeLine {
+  kind: 'breadcrumb' | 'print' | 'prev-next' | 'meta';
+  text: string;
+  node: Text;
+  place?: Place;
+}
+
+export interface Normalization {
+  counts: Record<Change['kind'], number>;
+  /** individual changes worth reporting (pinyin), capped */
+  samples: Change[];
+  chrome: ChromeLine[];
+}
+
+let converter: ((s: string) => string) | null = null;
+function t2s(s: string): string {
+  const convert = (converter ??= OpenCC.Converter({ from: 't', to: 'cn' }));
+  return convert(s);
+}
+
+const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ';
+const PINYIN = new RegExp(`(?<=[${HAN}])[(（](?=[a-zü]*[${TONED}])[a-zü${TONED}]{1,7}[)）]`, 'g');
+const FULLWIDTH_ALNUM = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g;
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+const NBSP = /[\u00a0\u3000]/g;
+// ASCII punctuation next to Chinese text becomes the full-width form the template uses.
+const CJK_PAREN = new RegExp(`\\(([^()]{0,30})\\)`, 'g');
+const CJK_PUNCT = new RegExp(`(?<=[${HAN}）”])([,;:])|([,;:])(?=[${HAN}“（])`, 'g');
+const CJK_SPACE = new RegExp(`(?<=[${HAN}0-9，。、；：）（“”%])[ ]+(?=[${HAN}（“])|(?<=[${HAN}（）“”，。、；：])[ ]+(?=[0-9${HAN}])`, 'g');
+
+/** Normalise one string; `record` is told of each change with its offset in `input`. */
+export function normalizeText(input: string, record?: (c: Change, originalOffset: number) => void): MappedText {
+  let t = mapped(input);
+  t = replaceMapped(t, INVISIBLE, () => '');
+  t = replaceMapped(t, NBSP, () => ' ');
+  t = stage(t, PINYIN, () => '', (m) => ({ kind: 'pinyin', from: m[0], to: '' }));
+  const before = t;
+  const conv = convertSameLength(t, t2s);
+  if (conv.changed > 0) {
+    t = conv.result;
+    for (let i = 0; i < before.text.length; i++)
+      if (before.text[i] !== t.text[i]) record?.({ kind: 'traditional', from: before.text[i], to: t.text[i] }, before.map[i]);
+  }
+  t = stage(t, FULLWIDTH_ALNUM, (m) => String.fromCharCode(m[0].charCodeAt(0) - 0xfee0), (m, r) => ({ kind: 'fullwidth', from: m[0], to: r }));
+  t = stage(
+    t,
+    CJK_PAREN,
+    (m) => (hasHan.test(m[1]) || /^\s*$/.test(m[1]) ? `（${m[1]}）` : m[0]),
+    (m, r) => ({ kind: 'punctuation', from: m[0], to: r }),
+  );
+  t = stage(
+    t,
+    CJK_PUNCT,
+    (m) => ({ ',': '，', ';': '；', ':': '：' })[(m[1] ?? m[2]) as ',' | ';' | ':'],
+    (m, r) => ({ kind: 'punctuation', from: m[0], to: r }),
+  );
+  t = stage(t, CJK_SPACE, () => '', (m) => ({ kind: 'cjk-space', from: m[0], to: '' }));
+  return t;
+
+  function stage(
+    src: MappedText,
+    re: RegExp,
+    rep: (m: RegExpExecArray) => string,
+    change: (m: RegExpExecArray, r: string) => Change,
+  ): MappedText {
+    return replaceMapped(src, re, rep, (m, r) => record?.(change(m, r), src.map[m.index]));
+  }
+}
+const hasHan = new RegExp(`[${HAN}]`);
+
+const CHROME: Array<[ChromeLine['kind'], RegExp]> = [
+  ['breadcrumb', /^[•·\s]*(您现在的位置|您当前的位置|当前位置|您的位置|所在位置|当前所在位置)/],
+  ['print', /^[【\[\s]*(打印|关闭|打印本页|关闭窗口|收藏|分享)[】\]\s]*([【\[\s]*(打印|关闭|本页|窗口|收藏|分享)[】\]\s|]*)*\|?\s*$/],
+  ['prev-next', /^[•·\s]*(上一篇|下一篇|上一条|下一条)\s*[：:]/],
+  ['meta', /^[•·\s]*(发布日期|发布时间|发文日期|点击次数|点击数|浏览次数|阅读次数|访问次数|文章来源|信息来源|来源|字号|作者)\s*[：:]/],
+];
+
+function chromeKind(text: string): ChromeLine['kind'] | null {
+  if (text.length > 120) return null;
+  for (const [kind, re] of CHROME) if (re.test(text)) return kind;
+  return null;
+}
+
+/** Normalise every text node; move chrome paragraphs out of the body. */
+export function normalizeTree(tree: Root): Normalization {
+  const counts: Normalization['counts'] = { pinyin: 0, traditional: 0, fullwidth: 0, punctuation: 0, 'cjk-space': 0 };
+  const samples: Change[] = [];
+  visit(tree, 'text', (node: Text) => {
+    const original = node.value;
+    const result = normalizeText(original, (c, off) => {
+      counts[c.kind]++;
+      if (c.kind === 'pinyin' && samples.length < 500) samples.push({ ...c, place: placeAtOriginal(node, off) });
+    });
+    node.data = { ...(node.data ?? {}), original, map: result.map } as Text['data'];
+    node.value = result.text;
+  });
+  const chrome: ChromeLine[] = [];
+  removeChrome(tree, chrome);
+  return { counts, samples, chrome };
+}
+
+function removeChrome(parent: Parent, chrome: ChromeLine[]): void {
+  parent.children = (parent.children as RootContent[]).filter((child) => {
+    if (child.type === 'paragraph' || child.type === 'heading') {
+      const texts = child.children.filter((c): c is Text => c.type === 'text');
+      const text = texts.map((t) => t.value).join('').trim();
+      const kind = chromeKind(text);
+      if (kind && texts.length > 0) {
+        chrome.push({ kind, text, node: texts[0], place: texts[0].position });
+        return false;
+      }
+    }
+    if (child.type === 'blockquote' || child.type === 'list' || child.type === 'listItem') removeChrome(child, chrome);
+    return true;
+  }) as Parent['children'];
+}
+
+/**
+ * Where, in the original file, does character `index` of a normalised text node stand?
+ * Exact for text input (a node is one line); for HTML the column is counted from the
+ * node's start, which is exact unless the source used character references.
+ */
+export function pointAt(node: Text, index: number): Place | undefined {
+  const map = (node.data as { map?: number[] } | undefined)?.map;
+  return placeAtOriginal(node, map ? map[Math.max(0, Math.min(index, map.length - 1))] : index);
+}
+
+/** The place of offset `off` of a text node's original value. */
+export function placeAtOriginal(node: Text, off: number): Place | undefined {
+  const pos = node.position;
+  if (!pos) return undefined;
+  const original = (node.data as { original?: string } | undefined)?.original ?? node.value;
+  // count line breaks inside the original value before `off`
+  let line = pos.start.line;
+  let column = pos.start.column;
+  for (let i = 0; i < off && i < original.length; i++) {
+    if (original[i] === '\n') {
+      line++;
+      column = 1;
+    } else column++;
+  }
+  return { start: { line, column, offset: pos.start.offset !== undefined ? pos.start.offset + off : undefined } };
+}

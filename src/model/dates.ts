@@ -1,0 +1,113 @@
+/**
+ * Dates in the report and the role each plays: the reporting period stated in prose
+ * (统计期限, 起止时间), the signature date under the issuer's name, the 发布日期 of the page.
+ */
+import type { Block } from './blocks.js';
+import { placeIn } from './blocks.js';
+import { cnNumber } from '../util/cjk.js';
+import type { ChromeLine } from '../extract/normalize.js';
+import { pointAt } from '../extract/normalize.js';
+import type { Place } from '../types.js';
+
+export interface YMD {
+  year: number;
+  month: number;
+  day: number;
+}
+
+export interface DateMention {
+  role: 'signature' | 'published';
+  date: YMD;
+  text: string;
+  place?: Place;
+}
+
+export interface PeriodMention {
+  start: YMD;
+  end: YMD;
+  text: string;
+  place?: Place;
+}
+
+const CN_YEAR = '[〇零一二三四五六七八九]{4}';
+const CN_NUM = '[一二三四五六七八九十]{1,3}';
+const DATE = `(\\d{4}|${CN_YEAR})\\s*年\\s*(\\d{1,2}|${CN_NUM})\\s*月\\s*(\\d{1,2}|${CN_NUM})\\s*日`;
+const DATE_RE = new RegExp(DATE, 'g');
+const ISO_RE = /(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/;
+const PERIOD_RE = new RegExp(
+  `${DATE}\\s*(?:起)?\\s*(?:至|到|—|－|-|~|～)\\s*(?:(\\d{4}|${CN_YEAR})\\s*年\\s*)?(\\d{1,2}|${CN_NUM})\\s*月\\s*(\\d{1,2}|${CN_NUM})\\s*日`,
+  'g',
+);
+
+function num(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (/^[〇零一二三四五六七八九]{4}$/.test(s)) return Number([...s].map((c) => '〇一二三四五六七八九'.indexOf(c === '零' ? '〇' : c)).join(''));
+  return cnNumber(s) ?? NaN;
+}
+
+export function ymd(y: string, m: string, d: string): YMD {
+  return { year: num(y), month: num(m), day: num(d) };
+}
+
+export function formatYMD(d: YMD): string {
+  return `${d.year}年${d.month}月${d.day}日`;
+}
+
+export function compareYMD(a: YMD, b: YMD): number {
+  return a.year - b.year || a.month - b.month || a.day - b.day;
+}
+
+/** Stated reporting periods: a date range in a sentence about the report's data or time span. */
+export function findPeriods(blocks: Block[]): PeriodMention[] {
+  const out: PeriodMention[] = [];
+  for (const b of blocks) {
+    if (b.kind === 'table') continue;
+    PERIOD_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = PERIOD_RE.exec(b.text))) {
+      const sentenceStart = Math.max(b.text.lastIndexOf('。', m.index), b.text.lastIndexOf('\n', m.index)) + 1;
+      const lead = b.text.slice(sentenceStart, m.index);
+      if (!/(统计|期限|起止|时间段|时限|报告|年报|数据|本年度)/.test(lead)) continue;
+      const start = ymd(m[1], m[2], m[3]);
+      const end = ymd(m[4] ?? m[1], m[5], m[6]);
+      out.push({ start, end, text: m[0], place: placeIn(b, m.index) });
+    }
+  }
+  return out;
+}
+
+/**
+ * The signature date: a date standing at the very end of the report body (after the
+ * issuer's name), not inside a sentence.
+ */
+export function findSignatureDate(blocks: Block[]): DateMention | null {
+  for (let i = blocks.length - 1; i >= Math.max(0, blocks.length - 4); i--) {
+    const b = blocks[i];
+    if (b.kind === 'table') continue;
+    const text = b.text.replace(/[|\s]+$/, '');
+    const tail = new RegExp(`${DATE}$`).exec(text);
+    if (tail) {
+      const before = text.slice(0, tail.index);
+      // a date closing a sentence ("…于2021年1月1日") is not a signature
+      if (before.trim() === '' || /[\s|]$/.test(before) || /(政府|委员会|办公室|局|处|厅|街道|镇|乡|中心|院|所|部|会)$/.test(before.trim()))
+        return { role: 'signature', date: ymd(tail[1], tail[2], tail[3]), text: tail[0], place: placeIn(b, tail.index) };
+    }
+    if (text.length > 200) break;
+  }
+  return null;
+}
+
+/** 发布日期 from the page's metadata line. */
+export function findPublishedDate(chrome: ChromeLine[]): DateMention | null {
+  for (const c of chrome) {
+    if (c.kind !== 'meta' || !/发布|发文/.test(c.text)) continue;
+    const m = ISO_RE.exec(c.text) ?? new RegExp(DATE).exec(c.text);
+    if (m) {
+      const idx = c.node.value.indexOf(m[0]);
+      return { role: 'published', date: ymd(m[1], m[2], m[3]), text: m[0], place: pointAt(c.node, Math.max(0, idx)) };
+    }
+  }
+  return null;
+}
+
+export { DATE_RE };

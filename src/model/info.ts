@@ -1,0 +1,49 @@
+/** Title, reporting year and issuer (name and type) of a report. */
+import type { Block } from './blocks.js';
+import { placeIn } from './blocks.js';
+import type { Place } from '../types.js';
+
+export type IssuerType = 'department' | 'government' | 'township' | 'unknown';
+
+export interface ReportInfo {
+  title: { text: string; place?: Place } | null;
+  reportingYear: number | null;
+  issuer: { name: string; type: IssuerType } | null;
+}
+
+const TITLE = /((?:19|20)\d{2})\s*年度?.*?(政府信息公开|政务公开).*?(年度报告|年报|报告)/;
+
+export function findInfo(blocks: Block[], pageTitle?: string | null): ReportInfo {
+  for (const b of blocks.slice(0, 12)) {
+    if (b.kind === 'table') continue;
+    const firstCell = b.text.split(/[|\t]/)[0].trim();
+    const m = TITLE.exec(firstCell);
+    if (m && firstCell.length <= 80) {
+      const name = firstCell.slice(0, m.index).trim();
+      return {
+        title: { text: firstCell, place: placeIn(b, b.text.indexOf(firstCell)) },
+        reportingYear: Number(m[1]),
+        issuer: name ? { name, type: issuerType(name) } : null,
+      };
+    }
+  }
+  const pm = pageTitle ? TITLE.exec(pageTitle) : null;
+  if (pageTitle && pm) {
+    const name = pageTitle.slice(0, pm.index).trim();
+    return { title: { text: pageTitle }, reportingYear: Number(pm[1]), issuer: name ? { name, type: issuerType(name) } : null };
+  }
+  return { title: null, reportingYear: null, issuer: null };
+}
+
+/**
+ * 乡镇/街道; a government at county level or above (its own report); or a department
+ * (局, 委员会, 办公室, and bodies such as a development zone's 管委会).
+ */
+export function issuerType(name: string): IssuerType {
+  const n = name.replace(/\s/g, '');
+  if (/(乡|镇|街道|街道办事处|苏木)(人民政府)?$/.test(n)) return 'township';
+  if (/(开发区|高新区|园区|新区|试验区|保税区|管委会|管理委员会)$/.test(n)) return 'department';
+  if (/(局|委|委员会|办公室|办|厅|中心|院|署|所|部|站|队|馆|处|科|会)$/.test(n)) return 'department';
+  if (/(人民政府|政府|省|市|县|区|旗|自治州|州|盟|自治县)$/.test(n)) return 'government';
+  return 'unknown';
+}

@@ -1,0 +1,263 @@
+/**
+ * The template tables resolved into grids. Whatever the source — an HTML/DOCX table with
+ * spans, or a table flattened into text one cell per line, as ` |`-terminated cells, or as
+ * tab-separated rows — it becomes a stream of cell tokens, and the reader anchors on the
+ * template's row labels and column headers to rebuild the rows. Values are placed in
+ * columns only when the placement is certain; otherwise the row is kept `unplaced`
+ * (its values and blank count are known, their columns are not). Nothing is guessed.
+ */
+import type { Block } from './blocks.js';
+import { placeIn, placeOfCell } from './blocks.js';
+import type { Section } from './sections.js';
+import type { TableDef, RowDef, ColumnDef } from './template.js';
+import { parseCell, type CellValue } from './numbers.js';
+import { labelKey } from '../util/cjk.js';
+import type { Place } from '../types.js';
+
+export type TableStyle = 'grid' | 'lines' | 'pipe' | 'tab';
+
+export interface Token {
+  text: string;
+  empty: boolean;
+  /** index of the source row or line the token came from */
+  line: number;
+  place?: Place;
+}
+
+export interface Cell {
+  row: RowDef;
+  column: ColumnDef;
+  value: CellValue;
+  text?: string;
+  place?: Place;
+}
+
+export interface RowReading {
+  def: RowDef;
+  label: string;
+  place?: Place;
+  cells: Cell[];
+  /** the non-empty value tokens, in order */
+  values: Token[];
+  placement: 'placed' | 'unplaced' | 'overflow';
+  /** how many of the row's cells are certainly blank */
+  blanks: number;
+}
+
+export interface ReadingDoubt {
+  reason: 'overflow' | 'no-rows' | 'stray-token';
+  place?: Place;
+  detail: string;
+}
+
+export interface TemplateTable {
+  def: TableDef;
+  style: TableStyle;
+  place?: Place;
+  rows: RowReading[];
+  missingRows: RowDef[];
+  doubts: ReadingDoubt[];
+}
+
+/** The tokens of one section's table, or null when the section holds none. */
+export function tableTokens(blocks: Block[], section: Section, def: TableDef): { tokens: Token[]; style: TableStyle } | null {
+  const tokens: Token[] = [];
+  let style: TableStyle | null = null;
+  let started = false;
+  let line = 0;
+  for (const span of section.content) {
+    const b = blocks[span.block];
+    if (b.kind === 'table' && b.rows) {
+      style = 'grid';
+      started = true;
+      for (const row of b.rows) {
+        line++;
+        for (const cell of row) tokens.push({ text: cell.text, empty: cell.text.trim() === '', line, place: placeOfCell(cell) });
+      }
+      continue;
+    }
+    const text = b.text.slice(span.start, span.end);
+    for (const { line: l, offset } of splitLines(text, span.start)) {
+      const lineStyle: TableStyle = l.includes('\t') ? 'tab' : /\|\s*$/.test(l) ? 'pipe' : 'lines';
+      const cells = lineCells(l, lineStyle, offset);
+      const first = cells.find((c) => c.text.trim() !== '');
+      if (!started) {
+        if (!first || !def.anchor.test(first.text.trim())) continue;
+        started = true;
+      } else if (style === 'grid') {
+        // after a real table, a paragraph belongs to it only as a label (a banner between split tables)
+        if (!first || !matchLabel(def, first.text)) continue;
+      } else if (isProse(l) && tokens.length > 0) {
+        break;
+      }
+      if (style !== 'grid') style = style === null || style === 'lines' ? lineStyle : style;
+      line++;
+      for (const c of cells) tokens.push({ text: c.text.trim(), empty: c.text.trim() === '', line, place: placeIn(b, c.offset) });
+    }
+  }
+  return started && style ? { tokens, style } : null;
+}
+
+function splitLines(text: string, base: number): Array<{ line: string; offset: number }> {
+  const out: Array<{ line: string; offset: number }> = [];
+  let off = 0;
+  for (const l of text.split('\n')) {
+    if (l.trim()) out.push({ line: l, offset: base + off });
+    off += l.length + 1;
+  }
+  return out;
+}
+
+function lineCells(line: string, style: TableStyle, base: number): Array<{ text: string; offset: number }> {
+  if (style === 'lines') return [{ text: line, offset: base + (line.length - line.trimStart().length) }];
+  const sep = style === 'tab' ? '\t' : '|';
+  const parts = line.split(sep);
+  // a ` |`-terminated line: what follows the last bar is not a cell
+  if (style === 'pipe' && parts[parts.length - 1].trim() === '') parts.pop();
+  const out: Array<{ text: string; offset: number }> = [];
+  let off = 0;
+  for (const p of parts) {
+    out.push({ text: p, offset: base + off + (p.length - p.trimStart().length) });
+    off += p.length + 1;
+  }
+  return out;
+}
+
+function isProse(line: string): boolean {
+  const t = line.replace(/[|\t]/g, '').trim();
+  return t.length > 40 && /[。；]/.test(t);
+}
+
+type Match = { kind: 'row'; row: RowDef; rest: string } | { kind: 'group'; label: string; rest: string } | { kind: 'header' } | { kind: 'banner' };
+
+function matchLabel(def: TableDef, text: string): Match | null {
+  const key = labelKey(text);
+  if (!key) return null;
+  if (def.banner?.test(text.replace(/\s/g, ''))) return { kind: 'banner' };
+  let best: { m: Match; score: number } | null = null;
+  const consider = (mk: string, make: (rest: string) => Match) => {
+    let score = 0;
+    let rest = '';
+    if (key === mk) score = 1000;
+    else if (mk.length >= 4 && key.startsWith(mk)) score = mk.length;
+    else if (key.length >= 4 && mk.startsWith(key) && /^[一二三四五六七八九十]、|^\([一二三四五六七八九十]+\)|^\d+\./.test(key)) {
+      score = key.length - 0.5;
+      rest = mk.slice(key.length);
+    }
+    if (score > 0 && (!best || score > best.score)) best = { m: make(rest), score };
+  };
+  for (const row of def.rows) for (const m of row.match) consider(labelKey(m), (rest) => ({ kind: 'row', row, rest }));
+  for (const g of def.groups) consider(labelKey(g), (rest) => ({ kind: 'group', label: g, rest }));
+  const found = best as { m: Match; score: number } | null;
+  if (found) return found.m;
+  if (def.headers.some((h) => labelKey(h) === key) || key.startsWith('(本列数据的勾稽关系')) return { kind: 'header' };
+  return null;
+}
+
+/** Read one template table out of its tokens. */
+export function readTable(def: TableDef, tokens: Token[], style: TableStyle): TemplateTable {
+  interface Pending {
+    def: RowDef;
+    label: string;
+    place?: Place;
+    slots: Token[];
+  }
+  const pending: Pending[] = [];
+  const doubts: ReadingDoubt[] = [];
+  let current: Pending | null = null;
+  let residue = ''; // the unseen rest of a label split across cells (（四）无法提 | 供)
+  let dataLineStarted = -1;
+
+  const finish = () => {
+    if (current) pending.push(current);
+    current = null;
+  };
+
+  // Table 4: the data row starts at the first line holding something that is not a header.
+  const headerOnlyLines = new Set<number>();
+  if (def.unlabelledRow) {
+    const byLine = new Map<number, Token[]>();
+    for (const t of tokens) byLine.set(t.line, [...(byLine.get(t.line) ?? []), t]);
+    for (const [line, ts] of byLine) if (ts.every((t) => t.empty || matchLabel(def, t.text)?.kind === 'header')) headerOnlyLines.add(line);
+  }
+
+  for (const t of tokens) {
+    if (residue && !t.empty && labelKey(t.text) === residue) {
+      residue = '';
+      continue;
+    }
+    if (def.unlabelledRow) {
+      if (dataLineStarted < 0) {
+        if (headerOnlyLines.has(t.line)) continue;
+        dataLineStarted = t.line;
+        current = { def: def.rows[0], label: '', place: t.place, slots: [] };
+      }
+      current!.slots.push(t);
+      continue;
+    }
+    const m = t.empty ? null : matchLabel(def, t.text);
+    if (m?.kind === 'row') {
+      finish();
+      current = { def: m.row, label: t.text, place: t.place, slots: [] };
+      if (m.rest) residue = m.rest;
+    } else if (m?.kind === 'group') {
+      finish();
+      if (m.rest) residue = m.rest;
+    } else if (m) {
+      finish();
+    } else if (current) {
+      current.slots.push(t);
+    } else if (!t.empty) {
+      doubts.push({ reason: 'stray-token', place: t.place, detail: t.text });
+    }
+  }
+  finish();
+
+  const regular = style === 'grid' || pending.every((p) => trimTrailing(p.slots, p.def.columns.length).length === p.def.columns.length);
+  const rows = pending.map((p) => placeRow(p.def, p.label, p.place, p.slots, style, regular));
+  for (const r of rows)
+    if (r.placement === 'overflow')
+      doubts.push({ reason: 'overflow', place: r.place, detail: `${r.values.length}/${r.def.columns.length}` });
+  if (rows.length === 0) doubts.push({ reason: 'no-rows', place: tokens[0]?.place, detail: '' });
+  const seen = new Set(rows.map((r) => r.def.key));
+  return {
+    def,
+    style,
+    place: tokens[0]?.place,
+    rows,
+    missingRows: def.rows.filter((r) => !seen.has(r.key)),
+    doubts,
+  };
+}
+
+function trimTrailing(slots: Token[], n: number): Token[] {
+  const s = slots.slice();
+  while (s.length > n && s[s.length - 1].empty) s.pop();
+  return s;
+}
+
+function placeRow(def: RowDef, label: string, place: Place | undefined, slots: Token[], style: TableStyle, regular: boolean): RowReading {
+  const n = def.columns.length;
+  const s = style === 'lines' ? slots : trimTrailing(slots, n);
+  const values = s.filter((t) => !t.empty);
+  const cellsFrom = (toks: Array<Token | null>): Cell[] =>
+    def.columns.map((column, i) => {
+      const t = toks[i];
+      return { row: def, column, value: parseCell(t?.text ?? '', def.kind[i]), text: t?.text, place: t?.place ?? place };
+    });
+  const unplaced = (): Cell[] => def.columns.map((column) => ({ row: def, column, value: { kind: 'unplaced' }, place }));
+
+  if (values.length > n) return { def, label, place, cells: unplaced(), values, placement: 'overflow', blanks: 0 };
+  if (style !== 'lines' && s.length === n && regular) {
+    const cells = cellsFrom(s);
+    return { def, label, place, cells, values, placement: 'placed', blanks: cells.filter((c) => c.value.kind === 'blank').length };
+  }
+  if (values.length === n) return { def, label, place, cells: cellsFrom(values), values, placement: 'placed', blanks: 0 };
+  if (values.length === 0) return { def, label, place, cells: cellsFrom([]), values, placement: 'placed', blanks: n };
+  return { def, label, place, cells: unplaced(), values, placement: 'unplaced', blanks: n - values.length };
+}
+
+/** A cell of a read table by row and column key. */
+export function cellAt(table: TemplateTable, rowKey: string, columnKey: string): Cell | undefined {
+  return table.rows.find((r) => r.def.key === rowKey)?.cells.find((c) => c.column.key === columnKey);
+}

@@ -1,0 +1,35 @@
+/** Findings for people: grouped by file, Chinese by default, colour only when asked. */
+import type { Lang, LintResult } from '../types.js';
+
+const words = {
+  zh: { 2: '错误', 1: '警告', 0: '提示', doubt: '存疑', fatal: '无法读取', clean: '未发现问题', year: '年', format: '格式', summary: (e: number, w: number, i: number, f: number) => `共 ${e + w + i} 个问题（${e} 个错误，${w} 个警告，${i} 条提示），涉及 ${f} 个文件` },
+  en: { 2: 'error', 1: 'warning', 0: 'info', doubt: 'doubt', fatal: 'unreadable', clean: 'no problems', year: '', format: ' format', summary: (e: number, w: number, i: number, f: number) => `${e + w + i} problems (${e} errors, ${w} warnings, ${i} infos) in ${f} files` },
+};
+
+export function formatStylish(results: LintResult[], lang: Lang = 'zh', color = false): string {
+  const w = words[lang];
+  const c = (code: number, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
+  const out: string[] = [];
+  let files = 0;
+  for (const r of results) {
+    const facts = [r.reportYear ? `${r.reportYear}${w.year}` : null, r.template ? `${r.template}${w.format}` : null, r.issuer?.name ?? null].filter(Boolean).join(' · ');
+    if (r.messages.length === 0) {
+      out.push(`${c(4, r.filePath)}${facts ? `  (${facts})` : ''}  ${c(32, w.clean)}`);
+      continue;
+    }
+    files++;
+    out.push(c(4, r.filePath) + (facts ? `  (${facts})` : ''));
+    for (const m of r.messages) {
+      const where = m.line !== null ? `${m.line}:${m.column ?? 1}` : m.page !== null ? `p${m.page}` : '-';
+      const label = m.fatal ? w.fatal : m.kind === 'doubt' ? w.doubt : w[m.severity];
+      const colored = m.severity === 2 ? c(31, label) : m.severity === 1 ? c(33, label) : c(36, label);
+      out.push(`  ${where.padEnd(8)} ${colored}  ${m.message}  ${c(90, m.fatal ? '' : m.ruleId)}`.trimEnd());
+    }
+    out.push('');
+  }
+  const e = results.reduce((s, r) => s + r.errorCount, 0);
+  const wn = results.reduce((s, r) => s + r.warningCount, 0);
+  const i = results.reduce((s, r) => s + r.infoCount, 0);
+  out.push((e ? c(31, '✖ ') : '✔ ') + w.summary(e, wn, i, files));
+  return out.join('\n') + '\n';
+}
