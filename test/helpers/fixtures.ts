@@ -1,0 +1,43 @@
+/** Shared helpers for the fixture tests: run the linter on a fixture, compare with its expectation. */
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { lint } from '../../src/index.js';
+import type { LintResult } from '../../src/types.js';
+
+export const root = path.resolve(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), '..', '..');
+export const fixture = (...p: string[]) => path.join(root, 'fixtures', ...p);
+
+export interface ExpectedFinding {
+  ruleId: string;
+  line: number | null;
+  column: number | null;
+  severity: number;
+  kind: string;
+}
+
+export async function listFixtures(dir: string, ext: string): Promise<string[]> {
+  return (await readdir(fixture(dir))).filter((f) => f.endsWith(ext)).sort();
+}
+
+export async function lintFixture(rel: string): Promise<LintResult> {
+  return lint(fixture(rel), { filePath: `fixtures/${rel}` });
+}
+
+export function findings(r: LintResult): ExpectedFinding[] {
+  return r.messages.map((m) => ({ ruleId: m.ruleId, line: m.line, column: m.column, severity: m.severity, kind: m.kind }));
+}
+
+/** `<fixture>.expected.json` beside the fixture; REPORTLINT_UPDATE_EXPECTED=1 rewrites it (review the diff!). */
+export async function expectedFor(rel: string, actual: ExpectedFinding[]): Promise<ExpectedFinding[]> {
+  const file = fixture(rel.replace(/\.[a-z]+$/, '.expected.json'));
+  if (process.env.REPORTLINT_UPDATE_EXPECTED === '1') {
+    await writeFile(file, JSON.stringify(actual, null, 1).replace(/\n  +/g, ' ').replace(/\{\s+/g, '{ ') + '\n');
+  }
+  return JSON.parse(await readFile(file, 'utf8')) as ExpectedFinding[];
+}
+
+export function countBy(fs: Array<{ ruleId: string }>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const f of fs) out[f.ruleId] = (out[f.ruleId] ?? 0) + 1;
+  return out;
+}

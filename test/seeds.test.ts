@@ -1,0 +1,80 @@
+/**
+ * The five real 2020 reports (fixtures/seeds, unchanged) and their HTML pages (fixtures/html):
+ * every finding checked exactly — rule id, count, line and column — against the expectation
+ * beside each fixture, and the defects the project was started for named one by one.
+ */
+import { describe, it, expect } from '@jest/globals';
+import { lintFixture, findings, expectedFor, countBy, listFixtures } from './helpers/fixtures.js';
+
+const seeds = await listFixtures('seeds', '.txt');
+const pages = await listFixtures('html', '.html');
+
+describe.each([...seeds.map((f) => `seeds/${f}`), ...pages.map((f) => `html/${f}`)])('%s', (rel) => {
+  it('gives exactly the expected findings (rule id, line, column, severity)', async () => {
+    const result = await lintFixture(rel);
+    expect(result.fatal).toBe(false);
+    const actual = findings(result);
+    expect(actual).toEqual(await expectedFor(rel, actual));
+  });
+});
+
+describe('the defects of each seed, by rule and count (text and HTML alike)', () => {
+  const cases: Array<[string, Record<string, number>]> = [
+    // 000: no tables in 二, 三, 四; pinyin inserted throughout (one finding, with the count)
+    ['000_82d6f7fdece5d549', { 'section-table-present': 3, 'conversion-artifacts': 1 }],
+    // 001: the gambling spam at its 5 places; 23 rows of table 3 and the row of table 4 with fewer values than columns
+    ['001_9c5af0f5dc6921f6', { 'injected-content': 5, 'blank-cells': 24 }],
+    // 002: 2021 period in a 2020 report; signed 2020-12-31; 262 ≠ 236; 22 rows of table 3 with blank applicant columns
+    ['002_605866c201a9c82d', { 'reporting-period': 1, 'publication-date': 1, 'narrative-sum': 1, 'blank-cells': 22 }],
+    // 003: 23 rows of table 3 and table 4 with blanks; 无增减 in five cells of table 2
+    ['003_079ed3c1b799cbd0', { 'blank-cells': 24, 'numeric-cells': 5 }],
+    // 004: no tables; its totals (45543, 23, 293) all add up, so no narrative-sum
+    ['004_e501d39fb7faf04c', { 'section-table-present': 3 }],
+  ];
+  it.each(cases)('%s', async (name, counts) => {
+    const text = await lintFixture(`seeds/${name}.txt`);
+    const html = await lintFixture(`html/${name}.html`);
+    expect(countBy(text.messages)).toEqual(counts);
+    expect(countBy(html.messages)).toEqual(counts);
+  });
+});
+
+describe('what the findings say', () => {
+  it('002: the period, the date and the prose total, with expected and actual values', async () => {
+    const r = await lintFixture('seeds/002_605866c201a9c82d.txt');
+    const period = r.messages.find((m) => m.ruleId === 'reporting-period')!;
+    expect(period).toMatchObject({ line: 208, expected: '2020年1月1日至2020年12月31日', actual: '2021年1月1日至2021年12月31日' });
+    expect(period.message).toContain('2021年1月1日至2021年12月31日');
+    const date = r.messages.find((m) => m.ruleId === 'publication-date')!;
+    expect(date).toMatchObject({ line: 210, actual: '2020年12月31日' });
+    const sum = r.messages.find((m) => m.ruleId === 'narrative-sum')!;
+    expect(sum).toMatchObject({ line: 9, expected: '236条', actual: '262条' });
+    // the six outlets of "各1条" count six times
+    expect(sum.message).toContain('各1×6');
+    expect(sum.message).toMatch(/262条.*236条/);
+  });
+
+  it('001: every place the spam stands, title and page metadata included', async () => {
+    const r = await lintFixture('seeds/001_9c5af0f5dc6921f6.txt');
+    const lines = r.messages.filter((m) => m.ruleId === 'injected-content').map((m) => m.line);
+    expect(lines).toEqual([1, 3, 8, 24, 454]);
+  });
+
+  it('003: 无增减 is named with its cell; the split label 「（四）无法提/供」 is not taken for a value', async () => {
+    const r = await lintFixture('seeds/003_079ed3c1b799cbd0.txt');
+    const words = r.messages.filter((m) => m.ruleId === 'numeric-cells');
+    expect(words.map((m) => m.actual)).toEqual(Array(5).fill('无增减'));
+    expect(words[0].message).toContain('行政许可');
+    expect(words[0].message).toContain('本年增/减');
+    expect(r.messages.some((m) => m.message.includes('「供」'))).toBe(false);
+  });
+
+  it('messages are Chinese by default and English with lang en', async () => {
+    const { lint } = await import('../src/index.js');
+    const { fixture } = await import('./helpers/fixtures.js');
+    const zh = await lint(fixture('seeds/002_605866c201a9c82d.txt'));
+    const en = await lint(fixture('seeds/002_605866c201a9c82d.txt'), { lang: 'en' });
+    expect(zh.messages.every((m) => /[\u4e00-\u9fff]/.test(m.message))).toBe(true);
+    expect(en.messages.find((m) => m.ruleId === 'reporting-period')!.message).toMatch(/^the stated period/);
+  });
+});
