@@ -27,12 +27,12 @@ export function detectFormat(bytes: Uint8Array, fileName?: string): Detected {
     throw new ExtractError('too-large', { size: `${(bytes.length / 1048576).toFixed(1)} MB`, limit: `${MAX_BYTES / 1048576} MB` });
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return { format: 'pdf' };
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return { format: 'docx' };
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0]))
-    throw new ExtractError('unsupported-format', { detail: 'OLE2（加密的 Office 文件或旧版 .doc）' });
+  // OLE2 compound file: an encrypted OOXML package or a legacy .doc
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) throw new ExtractError('encrypted-office');
   const ext = extension(fileName);
   if (ext === 'pdf' || ext === 'docx') {
     // The extension promises a binary container but the magic bytes say otherwise.
-    throw new ExtractError('unsupported-format', { detail: `.${ext}（文件头不符）` });
+    throw new ExtractError('wrong-signature', { ext, kind: ext.toUpperCase() });
   }
   if (looksBinary(bytes)) throw new ExtractError('binary');
   const head = sniffText(bytes);
