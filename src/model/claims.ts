@@ -73,6 +73,8 @@ function claimAt(text: string, b: Block, markerStart: number, markerEnd: number)
   for (const seg of body.split(/[，,]/)) {
     const s = seg.trim();
     if (!s) continue;
+    // a comparison ("同比增加12条", "较上年减少2件") ends the breakdown: it is not a part
+    if (/(同比|环比|较上年|比上年|较去年|比去年|增加|减少|增长|下降|上升|提高|降低)/.test(s)) break;
     const each = new RegExp(`^(.*?)各\\s*(\\d+)\\s*(${UNIT})$`).exec(s);
     if (each && each[3] === unit) {
       const names = each[1].split('、').filter((x) => x.trim());

@@ -65,9 +65,11 @@ export function findPeriods(blocks: Block[]): PeriodMention[] {
     PERIOD_RE.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = PERIOD_RE.exec(b.text))) {
-      const sentenceStart = Math.max(b.text.lastIndexOf('。', m.index), b.text.lastIndexOf('\n', m.index)) + 1;
-      const lead = b.text.slice(sentenceStart, m.index);
-      if (!/(统计|期限|起止|时间段|时限|报告|年报|数据|本年度)/.test(lead)) continue;
+      // the words that make a range the report's period stand in the same clause, before it
+      // ("本报告的起止时间为…", "数据的统计期限自…"); "按照工作报告部署，3月1日至5月31日开展…" is not one
+      const clauseStart = Math.max(...['。', '，', '；', '\n', ',', ';'].map((p) => b.text.lastIndexOf(p, m!.index - 1))) + 1;
+      const lead = b.text.slice(clauseStart, m.index);
+      if (!/(统计|期限|起止|时间段|时间跨度|时限|年报|年度报告|本报告|数据)/.test(lead)) continue;
       const start = ymd(m[1], m[2], m[3]);
       const end = ymd(m[4] ?? m[1], m[5], m[6]);
       out.push({ start, end, text: m[0], place: placeIn(b, m.index) });
