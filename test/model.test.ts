@@ -130,3 +130,33 @@ describe('normalisation', () => {
     expect(m.normalization.samples[0].place?.start).toMatchObject({ line: 1, column: 3 });
   });
 });
+
+describe('extraction keeps positions and takes chrome out of the body', () => {
+  it.each(['seeds/001_9c5af0f5dc6921f6.txt', 'html/001_9c5af0f5dc6921f6.html', 'html/002_605866c201a9c82d.html'])(
+    '%s: every text node and table cell has a line/column in the original file',
+    async (rel) => {
+      const { visit } = await import('unist-util-visit');
+      const doc = await extract(await readFile(fixture(rel)), rel);
+      let missing = 0;
+      let seen = 0;
+      visit(doc.tree, (node) => {
+        if (node.type === 'text' || node.type === 'tableCell' || node.type === 'paragraph') {
+          seen++;
+          if (!node.position?.start.line) missing++;
+        }
+      });
+      expect(seen).toBeGreaterThan(50);
+      expect(missing).toBe(0);
+    },
+  );
+
+  it.each(['seeds/001_9c5af0f5dc6921f6.txt', 'html/001_9c5af0f5dc6921f6.html', 'seeds/004_e501d39fb7faf04c.txt'])(
+    '%s: breadcrumbs, 发布日期/点击次数, 打印 关闭, 上一篇/下一篇 are metadata, not body',
+    async (rel) => {
+      const m = await model(rel);
+      const body = m.blocks.map((b) => b.text).join('\n');
+      expect(body).not.toMatch(/当前位置|发布日期[:：]|点击次数|上一篇[:：]|下一篇[:：]|^打印\s*关闭/m);
+      expect(m.normalization.chrome.length).toBeGreaterThan(0);
+    },
+  );
+});

@@ -33,7 +33,16 @@ export function htmlToMdast(html: string): HtmlExtract {
     return cls !== '' && DROP_CLASS.test(cls);
   });
   const tree = toMdast(hast, { handlers: { table: tableHandler } }) as Root;
+  spanPositions(tree);
   return { tree, pageTitle };
+}
+
+/** Paragraphs that hast-util-to-mdast makes around loose inline content get their children's span. */
+function spanPositions(node: Root | RootContent): void {
+  if (!('children' in node)) return;
+  for (const c of node.children as RootContent[]) spanPositions(c);
+  const kids = (node.children as RootContent[]).filter((c) => c.position);
+  if (!node.position && kids.length > 0) node.position = { start: kids[0].position!.start, end: kids[kids.length - 1].position!.end };
 }
 
 function prune(node: HastRoot | Element, drop: (el: Element) => boolean): void {

@@ -99,7 +99,9 @@ const CHROME: Array<[ChromeLine['kind'], RegExp]> = [
   ['meta', /^[•·\s]*(发布日期|发布时间|发文日期|点击次数|点击数|浏览次数|阅读次数|访问次数|文章来源|信息来源|来源|字号|作者)\s*[：:]/],
 ];
 
-function chromeKind(text: string): ChromeLine['kind'] | null {
+function chromeKind(raw: string): ChromeLine['kind'] | null {
+  // a flattened page pads chrome lines with empty cells ("打印 关闭 | ||||…")
+  const text = raw.replace(/[\s|]+$/, '');
   if (text.length > 120) return null;
   for (const [kind, re] of CHROME) if (re.test(text)) return kind;
   return null;
@@ -126,7 +128,10 @@ export function normalizeTree(tree: Root): Normalization {
 function removeChrome(parent: Parent, chrome: ChromeLine[]): void {
   parent.children = (parent.children as RootContent[]).filter((child) => {
     if (child.type === 'paragraph' || child.type === 'heading') {
-      const texts = child.children.filter((c): c is Text => c.type === 'text');
+      const texts: Text[] = [];
+      visit(child, 'text', (t: Text) => {
+        texts.push(t);
+      });
       const text = texts.map((t) => t.value).join('').trim();
       const kind = chromeKind(text);
       if (kind && texts.length > 0) {
