@@ -46,15 +46,18 @@ interface Hit {
 function scan(text: string, at: (i: number) => Place | undefined, where: Hit['where'], hits: Hit[]): void {
   SPAM.lastIndex = 0;
   let m: RegExpExecArray | null;
-  let lastEnd = -100;
+  let start = -1;
+  let end = -100;
   while ((m = SPAM.exec(text))) {
-    if (m.index - lastEnd < 20 && hits.length) {
-      const h = hits[hits.length - 1];
-      h.text = text.slice(text.indexOf(h.text) >= 0 ? text.indexOf(h.text) : m.index, m.index + m[0].length);
+    if (start >= 0 && m.index - end < 20) {
+      // close to the previous match: the same insertion, widened
+      end = m.index + m[0].length;
+      hits[hits.length - 1].text = text.slice(start, end);
     } else {
+      start = m.index;
+      end = m.index + m[0].length;
       hits.push({ text: m[0], place: at(m.index), where });
     }
-    lastEnd = m.index + m[0].length;
   }
 }
 

@@ -32,12 +32,10 @@ export default defineRule(
     for (const t of Object.values(model.tables)) {
       if (!t) continue;
       for (const d of t.doubts) {
-        const row = t.rows.find((r) => r.place === d.place);
-        const [found, columns] = d.detail.split('/');
         report(
           d.reason,
-          { table: t.def.name[lang], row: row?.def.label ?? '', found, columns, text: d.detail },
-          { place: d.place, cell: { table: t.def.id, row: row?.def.label } },
+          { table: t.def.name[lang], row: d.row?.label ?? '', found: d.found, columns: d.row?.columns.length, text: d.text },
+          { place: d.place, cell: { table: t.def.id, row: d.row?.label } },
         );
       }
     }

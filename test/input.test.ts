@@ -72,3 +72,17 @@ describe('encodings', () => {
     expect(decodeText(new Uint8Array([0xff, 0xfe, 0x2d, 0x4e]), 'text').text).toBe('中');
   });
 });
+
+describe('Markdown drafts', () => {
+  it('a seed saved as .md (remark-parse) gives the same findings, by rule, as the plain text', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { fixture } = await import('./helpers/fixtures.js');
+    for (const name of ['004_e501d39fb7faf04c', '002_605866c201a9c82d']) {
+      const bytes = await readFile(fixture('seeds', `${name}.txt`));
+      const md = await lintBytes(bytes, { filePath: `${name}.md` });
+      const txt = await lintBytes(bytes, { filePath: `${name}.txt` });
+      expect(md.format).toBe('markdown');
+      expect(md.messages.map((m) => m.ruleId)).toEqual(txt.messages.map((m) => m.ruleId));
+    }
+  });
+});

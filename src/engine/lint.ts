@@ -83,8 +83,9 @@ export async function lintBytes(bytes: Uint8Array, options: LintOptions = {}): P
   });
 }
 
-function fatalResult(filePath: string, error: unknown, lang: Lang): LintResult {
-  const reason = error instanceof ExtractError ? error.reason(lang) : `${lang === 'zh' ? '读取失败' : 'could not read the file'}: ${(error as Error)?.message ?? String(error)}`;
+/** The one message of a file that cannot be read at all. */
+export function fatalResult(filePath: string, error: unknown, lang: Lang): LintResult {
+  const reason = error instanceof ExtractError ? error.reason(lang) : `${lang === 'zh' ? '无法读取文件' : 'cannot read the file'}：${(error as Error)?.message ?? String(error)}`;
   return summarise({
     filePath,
     format: null,

@@ -32,7 +32,6 @@ export interface PeriodMention {
 const CN_YEAR = '[〇零一二三四五六七八九]{4}';
 const CN_NUM = '[一二三四五六七八九十]{1,3}';
 const DATE = `(\\d{4}|${CN_YEAR})\\s*年\\s*(\\d{1,2}|${CN_NUM})\\s*月\\s*(\\d{1,2}|${CN_NUM})\\s*日`;
-const DATE_RE = new RegExp(DATE, 'g');
 const ISO_RE = /(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/;
 const PERIOD_RE = new RegExp(
   `${DATE}\\s*(?:起)?\\s*(?:至|到|—|－|-|~|～)\\s*(?:(\\d{4}|${CN_YEAR})\\s*年\\s*)?(\\d{1,2}|${CN_NUM})\\s*月\\s*(\\d{1,2}|${CN_NUM})\\s*日`,
@@ -111,5 +110,3 @@ export function findPublishedDate(chrome: ChromeLine[]): DateMention | null {
   }
   return null;
 }
-
-export { DATE_RE };

@@ -16,7 +16,7 @@ const TITLE = /((?:19|20)\d{2})\s*年度?.*?(政府信息公开|政务公开).*?
 export function findInfo(blocks: Block[], pageTitle?: string | null): ReportInfo {
   for (const b of blocks.slice(0, 12)) {
     if (b.kind === 'table') continue;
-    const firstCell = b.text.split(/[|\t]/)[0].trim();
+    const firstCell = b.text.split(/[|\t\n]/)[0].trim();
     const m = TITLE.exec(firstCell);
     if (m && firstCell.length <= 80) {
       const name = firstCell.slice(0, m.index).trim();

@@ -29,7 +29,3 @@ export function parseCell(raw: string, kind: CellKind): CellValue {
   const value = sign * Number(intPart.replace(/,/g, '') + (frac !== undefined ? '.' + frac : ''));
   return unit ? { kind: 'number', value, unit, raw } : { kind: 'number', value, raw };
 }
-
-export function isNumber(v: CellValue): v is Extract<CellValue, { kind: 'number' }> {
-  return v.kind === 'number';
-}

@@ -118,8 +118,3 @@ export function findSections(blocks: Block[]): Section[] {
     };
   });
 }
-
-/** The text of a span. */
-export function spanText(blocks: Block[], s: Span): string {
-  return blocks[s.block].text.slice(s.start, s.end);
-}

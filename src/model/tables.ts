@@ -47,7 +47,11 @@ export interface RowReading {
 export interface ReadingDoubt {
   reason: 'overflow' | 'no-rows' | 'stray-token';
   place?: Place;
-  detail: string;
+  /** the row it is about, when there is one */
+  row?: RowDef;
+  /** overflow: values found and columns; stray-token: the text */
+  found?: number;
+  text?: string;
 }
 
 export interface TemplateTable {
@@ -130,8 +134,29 @@ function isProse(line: string): boolean {
 
 type Match = { kind: 'row'; row: RowDef; rest: string } | { kind: 'group'; label: string; rest: string } | { kind: 'header' } | { kind: 'banner' };
 
+/** Comparison keys of a table's labels, computed once per table definition. */
+interface LabelKeys {
+  rows: Array<{ row: RowDef; key: string }>;
+  groups: Array<{ label: string; key: string }>;
+  headers: Set<string>;
+}
+const keyCache = new WeakMap<TableDef, LabelKeys>();
+function labelKeys(def: TableDef): LabelKeys {
+  let k = keyCache.get(def);
+  if (!k) {
+    k = {
+      rows: def.rows.flatMap((row) => row.match.map((m) => ({ row, key: labelKey(m) }))),
+      groups: def.groups.map((label) => ({ label, key: labelKey(label) })),
+      headers: new Set(def.headers.map(labelKey)),
+    };
+    keyCache.set(def, k);
+  }
+  return k;
+}
+
 function matchLabel(def: TableDef, text: string): Match | null {
   const key = labelKey(text);
+  const keys = labelKeys(def);
   if (!key) return null;
   if (def.banner?.test(text.replace(/\s/g, ''))) return { kind: 'banner' };
   let best: { m: Match; score: number } | null = null;
@@ -146,11 +171,11 @@ function matchLabel(def: TableDef, text: string): Match | null {
     }
     if (score > 0 && (!best || score > best.score)) best = { m: make(rest), score };
   };
-  for (const row of def.rows) for (const m of row.match) consider(labelKey(m), (rest) => ({ kind: 'row', row, rest }));
-  for (const g of def.groups) consider(labelKey(g), (rest) => ({ kind: 'group', label: g, rest }));
+  for (const { row, key: mk } of keys.rows) consider(mk, (rest) => ({ kind: 'row', row, rest }));
+  for (const { label, key: mk } of keys.groups) consider(mk, (rest) => ({ kind: 'group', label, rest }));
   const found = best as { m: Match; score: number } | null;
   if (found) return found.m;
-  if (def.headers.some((h) => labelKey(h) === key) || key.startsWith('(本列数据的勾稽关系')) return { kind: 'header' };
+  if (keys.headers.has(key) || key.startsWith('(本列数据的勾稽关系')) return { kind: 'header' };
   return null;
 }
 
@@ -208,7 +233,7 @@ export function readTable(def: TableDef, tokens: Token[], style: TableStyle): Te
     } else if (current) {
       current.slots.push(t);
     } else if (!t.empty) {
-      doubts.push({ reason: 'stray-token', place: t.place, detail: t.text });
+      doubts.push({ reason: 'stray-token', place: t.place, text: t.text });
     }
   }
   finish();
@@ -217,8 +242,8 @@ export function readTable(def: TableDef, tokens: Token[], style: TableStyle): Te
   const rows = pending.map((p) => placeRow(p.def, p.label, p.place, p.slots, style, regular));
   for (const r of rows)
     if (r.placement === 'overflow')
-      doubts.push({ reason: 'overflow', place: r.place, detail: `${r.values.length}/${r.def.columns.length}` });
-  if (rows.length === 0) doubts.push({ reason: 'no-rows', place: tokens[0]?.place, detail: '' });
+      doubts.push({ reason: 'overflow', place: r.place, row: r.def, found: r.values.length });
+  if (rows.length === 0) doubts.push({ reason: 'no-rows', place: tokens[0]?.place });
   const seen = new Set(rows.map((r) => r.def.key));
   return {
     def,

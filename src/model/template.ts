@@ -152,7 +152,7 @@ const outcomeKeys = ['upheld', 'corrected', 'other', 'pending', 'total'];
 function outcomeColumns(group: string, path: string[]): ColumnDef[] {
   return outcomes.map((o, i) => col(`${group}.${outcomeKeys[i]}`, o, [...path, o]));
 }
-export const reviewColumns: ColumnDef[] = [
+const reviewColumns: ColumnDef[] = [
   ...outcomeColumns('review', ['行政复议']),
   ...outcomeColumns('directSuit', ['行政诉讼', '未经复议直接起诉']),
   ...outcomeColumns('suitAfterReview', ['行政诉讼', '复议后起诉']),

@@ -1,7 +1,5 @@
 /** Character classes used across the model. */
 export const HAN = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
-export const hanRe = new RegExp(`[${HAN}]`);
-export const CN_DIGITS = '〇零一二三四五六七八九十百千';
 
 /** A comparison key for labels: no spaces, no punctuation, one parenthesis style. */
 export function labelKey(s: string): string {
