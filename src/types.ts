@@ -20,11 +20,32 @@ export interface Place {
   end?: Point;
 }
 
+/**
+ * Where a finding is, as the reader of the original file sees it. Text and HTML have lines;
+ * a PDF has pages (line = line on that page); a DOCX has neither, so it has paragraph and
+ * table indexes (1-based, in document order) and always a quote of the text.
+ */
+export interface SourceLocation {
+  line?: number | null;
+  column?: number | null;
+  page?: number | null;
+  /** the n-th paragraph of the document body (tables not counted) */
+  paragraph?: number | null;
+  /** a cell of the document's n-th table, row and column in its grid */
+  tableCell?: { table: number; row: number; column: number } | null;
+  quote?: string;
+}
+
 /** What an extractor hands on: the tree plus facts about the bytes. */
 export interface Extracted {
   format: Format;
   encoding?: string;
   tree: Root;
+  /**
+   * For formats whose tree positions are not the user's (DOCX: positions in mammoth's HTML;
+   * PDF: lines of the rebuilt text), turns a tree point into the user's location.
+   */
+  locate?: (point: Point) => SourceLocation;
 }
 
 export interface LintMessage {
@@ -37,6 +58,9 @@ export interface LintMessage {
   endLine?: number | null;
   endColumn?: number | null;
   page: number | null;
+  /** DOCX: the paragraph (1-based) or table cell the finding points to */
+  paragraph?: number | null;
+  tableCell?: { table: number; row: number; column: number } | null;
   expected?: string;
   actual?: string;
   url?: string;

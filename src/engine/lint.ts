@@ -49,27 +49,35 @@ export async function lintBytes(bytes: Uint8Array, options: LintOptions = {}): P
   }
   await processor.run(doc.tree as Root, file);
 
-  const messages: LintMessage[] = file.messages.map((m) => {
+  const ordered = [...file.messages].sort(
+    (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''),
+  );
+  const messages: LintMessage[] = ordered.map((m) => {
     const data = ((m as { data?: unknown }).data ?? {}) as { kind?: 'defect' | 'doubt'; cell?: LintMessage['cell']; quote?: string; page?: number | null };
     const level = resolved.get(m.ruleId ?? '')?.level ?? 'warn';
+    const end = m.place && 'end' in m.place ? m.place.end : null;
+    // DOCX and PDF positions are the rebuilt document's: the extractor says where that is for the user.
+    const where = doc.locate && m.line ? doc.locate({ line: m.line, column: m.column ?? 1 }) : null;
+    const whereEnd = doc.locate && end ? doc.locate(end) : null;
     return {
       ruleId: m.ruleId ?? 'unknown',
       severity: SEVERITY[level],
       kind: data.kind ?? 'defect',
       message: m.reason,
-      line: m.line ?? null,
-      column: m.column ?? null,
-      endLine: m.place && 'end' in m.place ? m.place.end.line : null,
-      endColumn: m.place && 'end' in m.place ? m.place.end.column : null,
-      page: data.page ?? null,
+      line: where ? (where.line ?? null) : (m.line ?? null),
+      column: where ? (where.column ?? null) : (m.column ?? null),
+      endLine: where ? (whereEnd?.line ?? null) : (end?.line ?? null),
+      endColumn: where ? (whereEnd?.column ?? null) : (end?.column ?? null),
+      page: where?.page ?? data.page ?? null,
+      ...(where?.paragraph ? { paragraph: where.paragraph } : {}),
+      ...(where?.tableCell ? { tableCell: where.tableCell } : {}),
       ...(m.expected ? { expected: m.expected.join(' / ') } : {}),
       ...(m.actual !== undefined ? { actual: m.actual } : {}),
       url: m.url ?? undefined,
       ...(data.cell ? { cell: data.cell } : {}),
-      ...(data.quote ? { quote: data.quote } : {}),
+      ...(data.quote || where?.quote ? { quote: data.quote ?? where?.quote } : {}),
     };
   });
-  messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.ruleId.localeCompare(b.ruleId));
   return summarise({
     filePath,
     format: doc.format,

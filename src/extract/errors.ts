@@ -8,6 +8,12 @@ export type FatalCode =
   | 'wrong-signature'
   | 'encrypted-office'
   | 'no-text'
+  | 'docx-broken'
+  | 'docx-no-document'
+  | 'docx-too-large'
+  | 'pdf-encrypted'
+  | 'pdf-broken'
+  | 'pdf-no-text-layer'
   | 'not-implemented';
 
 const reasons: Record<FatalCode, { zh: string; en: string }> = {
@@ -19,6 +25,12 @@ const reasons: Record<FatalCode, { zh: string; en: string }> = {
   'encrypted-office': { zh: '这是加密（设有打开密码）的 Office 文件或旧版 .doc 文件，无法读取；请另存为未加密的 .docx 后再检查', en: 'an encrypted (password-protected) Office file or a legacy .doc: save it as an unencrypted .docx and check again' },
   'decode-failed': { zh: '无法识别文件的字符编码（既不是 UTF-8，也不是 GBK/GB18030）', en: 'cannot tell the character encoding (neither UTF-8 nor GBK/GB18030)' },
   'no-text': { zh: '文件中没有可读的文字', en: 'the file holds no readable text' },
+  'docx-broken': { zh: 'DOCX 文件已损坏，无法作为 ZIP 压缩包打开（{detail}）', en: 'the DOCX file is damaged: it cannot be opened as a ZIP package ({detail})' },
+  'docx-no-document': { zh: '这个压缩包里没有 Word 正文（word/document.xml），不是 DOCX 文件{detail}', en: 'this package has no Word body (word/document.xml): it is not a DOCX file{detail}' },
+  'docx-too-large': { zh: 'DOCX 解压后过大（{size}，上限 {limit}），可能是“压缩炸弹”，已停止读取', en: 'the DOCX expands to too much data ({size}; the limit is {limit}), possibly a zip bomb: reading stopped' },
+  'pdf-encrypted': { zh: 'PDF 设有打开密码（已加密），无法读取；请提供未加密的版本', en: 'the PDF is password-protected (encrypted): provide an unencrypted copy' },
+  'pdf-broken': { zh: 'PDF 文件已损坏或不完整，无法打开（{detail}）', en: 'the PDF is damaged or incomplete and cannot be opened ({detail})' },
+  'pdf-no-text-layer': { zh: 'PDF 共 {pages} 页，但没有文字层（可能是扫描件或图片），需先做文字识别（OCR）才能检查', en: 'the PDF has {pages} page(s) but no text layer (a scan or images): it needs OCR before it can be checked' },
   'not-implemented': { zh: '{format} 格式的读取尚未实现', en: 'reading {format} files is not implemented yet' },
 };
 

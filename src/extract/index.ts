@@ -5,6 +5,8 @@ import { ExtractError } from './errors.js';
 import { textToMdast } from './text.js';
 import { markdownToMdast } from './markdown.js';
 import { htmlToMdast } from './html.js';
+import { docxToMdast } from './docx/index.js';
+import { pdfToMdast } from './pdf/index.js';
 
 export interface ExtractedDoc extends Extracted {
   pageTitle?: string | null;
@@ -12,7 +14,8 @@ export interface ExtractedDoc extends Extracted {
 
 export async function extract(bytes: Uint8Array, fileName?: string): Promise<ExtractedDoc> {
   const { format } = detectFormat(bytes, fileName);
-  if (format === 'docx' || format === 'pdf') throw new ExtractError('not-implemented', { format: format.toUpperCase() });
+  if (format === 'docx') return { format, ...(await docxToMdast(bytes)) };
+  if (format === 'pdf') return { format, ...(await pdfToMdast(bytes)) };
   const { text, encoding } = decodeText(bytes, format);
   if (text.trim() === '') throw new ExtractError('no-text');
   if (format === 'html') {
