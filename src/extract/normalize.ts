@@ -15,7 +15,7 @@ import { HAN } from '../util/cjk.js';
 import type { Place } from '../types.js';
 
 export interface Change {
-  kind: 'pinyin' | 'traditional' | 'fullwidth' | 'punctuation' | 'cjk-space';
+  kind: 'pinyin' | 'traditional' | 'radical' | 'fullwidth' | 'punctuation' | 'cjk-space';
   /** what stood in the original */
   from: string;
   to: string;
@@ -52,12 +52,26 @@ const CJK_PAREN = new RegExp(`\\(([^()]{0,30})\\)`, 'g');
 const CJK_PUNCT = new RegExp(`(?<=[${HAN}）”])([,;:])|([,;:])(?=[${HAN}“（])`, 'g');
 const CJK_SPACE = new RegExp(`(?<=[${HAN}0-9，。、；：）（“”%])[ ]+(?=[${HAN}（“])|(?<=[${HAN}（）“”，。、；：])[ ]+(?=[0-9${HAN}])`, 'g');
 
+const WRAP = /[ \t]*\n[ \t]*/g;
+const WRAP_CJK = new RegExp(`[${HAN}，。、；：！？（）“”《》]`);
+
+// Radical code points some PDF producers' fonts map characters to (Chromium with Noto CJK
+// writes ⼀ U+2F00 for 一, ⻚ U+2EDA for 页): Kangxi radicals unfold by NFKC; the supplement
+// block mostly has no decomposition, so its characters that stand as words are listed.
+const RADICAL = /[\u2e80-\u2ef3\u2f00-\u2fd5]/g;
+const RADICALS: Record<string, string> = Object.fromEntries(
+  [...'⺠民⻄西⻅见⻆角⻈讠⻉贝⻋车⻐钅⻓长⻔门⻘青⻙韦⻚页⻛风⻜飞⻝食⻠饣⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦⻩黄⻪黾⻫齐⻬齐⻭齿⻯龙⻰龙⻲龟⻳龟⺟母⺮竹⺷羊'].flatMap((ch, i, all) =>
+    i % 2 === 0 ? [[ch, all[i + 1]]] : [],
+  ),
+);
+
 /** Normalise one string; `record` is told of each change with its offset in `input`. */
 export function normalizeText(input: string, record?: (c: Change, originalOffset: number) => void): MappedText {
   let t = mapped(input);
   t = replaceMapped(t, INVISIBLE, () => '');
   t = replaceMapped(t, NBSP, () => ' ');
   t = stage(t, PINYIN, () => '', (m) => ({ kind: 'pinyin', from: m[0], to: '' }));
+  t = stage(t, RADICAL, (m) => RADICALS[m[0]] ?? m[0].normalize('NFKC'), (m, r) => ({ kind: 'radical', from: m[0], to: r }));
   const before = t;
   const conv = convertSameLength(t, t2s);
   if (conv.changed > 0) {
@@ -79,6 +93,9 @@ export function normalizeText(input: string, record?: (c: Change, originalOffset
     (m, r) => ({ kind: 'punctuation', from: m[0], to: r }),
   );
   t = stage(t, CJK_SPACE, () => '', (m) => ({ kind: 'cjk-space', from: m[0], to: '' }));
+  // Lines wrapped by the page (PDF paragraphs keep '\n' so positions count lines): Chinese
+  // runs on with nothing between; words of other scripts get a space.
+  t = replaceMapped(t, WRAP, (m) => (WRAP_CJK.test(m.input[m.index - 1] ?? '') || WRAP_CJK.test(m.input[m.index + m[0].length] ?? '') ? '' : ' '));
   return t;
 
   function stage(
@@ -109,7 +126,7 @@ function chromeKind(raw: string): ChromeLine['kind'] | null {
 
 /** Normalise every text node; move chrome paragraphs out of the body. */
 export function normalizeTree(tree: Root): Normalization {
-  const counts: Normalization['counts'] = { pinyin: 0, traditional: 0, fullwidth: 0, punctuation: 0, 'cjk-space': 0 };
+  const counts: Normalization['counts'] = { pinyin: 0, traditional: 0, radical: 0, fullwidth: 0, punctuation: 0, 'cjk-space': 0 };
   const samples: Change[] = [];
   visit(tree, 'text', (node: Text) => {
     const original = node.value;

@@ -19,6 +19,8 @@ export function formatJson(results: LintResult[]): string {
         line: m.line,
         column: m.column,
         page: m.page,
+        ...(m.paragraph ? { paragraph: m.paragraph } : {}),
+        ...(m.tableCell ? { tableCell: m.tableCell } : {}),
         ...(m.expected !== undefined ? { expected: m.expected } : {}),
         ...(m.actual !== undefined ? { actual: m.actual } : {}),
         ...(m.cell ? { cell: m.cell } : {}),

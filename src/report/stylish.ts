@@ -1,10 +1,25 @@
 /** Findings for people: grouped by file, Chinese by default, colour only when asked. */
-import type { Lang, LintResult } from '../types.js';
+import type { Lang, LintMessage, LintResult } from '../types.js';
 
 const words = {
   zh: { 2: '错误', 1: '警告', 0: '提示', doubt: '存疑', fatal: '无法读取', clean: '未发现问题', year: '年', format: '格式', summary: (e: number, w: number, i: number, f: number) => `共 ${e + w + i} 个问题（${e} 个错误，${w} 个警告，${i} 条提示），涉及 ${f} 个文件` },
   en: { 2: 'error', 1: 'warning', 0: 'info', doubt: 'doubt', fatal: 'unreadable', clean: 'no problems', year: '', format: ' format', summary: (e: number, w: number, i: number, f: number) => `${e + w + i} problems (${e} errors, ${w} warnings, ${i} infos) in ${f} files` },
 };
+
+/** Where a finding is: line:column for text and HTML, page and line for PDF, paragraph or table cell for DOCX. */
+function location(m: LintMessage, lang: Lang): string {
+  const zh = lang === 'zh';
+  if (m.page !== null && m.page !== undefined) {
+    if (m.line === null) return zh ? `第${m.page}页` : `p${m.page}`;
+    return zh ? `第${m.page}页第${m.line}行` : `p${m.page}:${m.line}`;
+  }
+  if (m.tableCell) {
+    const t = m.tableCell;
+    return zh ? `表格${t.table}第${t.row}行第${t.column}列` : `table ${t.table} r${t.row}c${t.column}`;
+  }
+  if (m.paragraph) return zh ? `第${m.paragraph}段` : `¶${m.paragraph}`;
+  return m.line !== null ? `${m.line}:${m.column ?? 1}` : '-';
+}
 
 export function formatStylish(results: LintResult[], lang: Lang = 'zh', color = false): string {
   const w = words[lang];
@@ -20,10 +35,12 @@ export function formatStylish(results: LintResult[], lang: Lang = 'zh', color = 
     files++;
     out.push(c(4, r.filePath) + (facts ? `  (${facts})` : ''));
     for (const m of r.messages) {
-      const where = m.line !== null ? `${m.line}:${m.column ?? 1}` : m.page !== null ? `p${m.page}` : '-';
+      const where = location(m, lang);
       const label = m.fatal ? w.fatal : m.kind === 'doubt' ? w.doubt : w[m.severity];
       const colored = m.severity === 2 ? c(31, label) : m.severity === 1 ? c(33, label) : c(36, label);
-      out.push(`  ${where.padEnd(8)} ${colored}  ${m.message}  ${c(90, m.fatal ? '' : m.ruleId)}`.trimEnd());
+      // a PDF or DOCX place is hard to find by its numbers alone: quote the text there
+      const quote = m.quote && (m.page !== null || m.paragraph || m.tableCell) ? `  ${c(90, lang === 'zh' ? `「${m.quote}」` : `"${m.quote}"`)}` : '';
+      out.push(`  ${where.padEnd(8)} ${colored}  ${m.message}${quote}  ${c(90, m.fatal ? '' : m.ruleId)}`.trimEnd());
     }
     out.push('');
   }

@@ -1,0 +1,70 @@
+/**
+ * Open a PDF with pdf.js (legacy build: it runs on Node 20) and read each page's text items
+ * and drawing operators. pdf.js errors become the core's fatal reasons.
+ */
+import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { ExtractError } from '../errors.js';
+import type { OperatorList } from './rulings.js';
+
+export interface RawItem {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+}
+
+export interface RawPage {
+  number: number;
+  width: number;
+  height: number;
+  items: RawItem[];
+  ops: OperatorList;
+}
+
+/**
+ * Where pdf.js finds its CMaps and standard fonts. Chinese PDFs with non-embedded fonts
+ * (STSong-Light, UniGB-UCS2-H) give empty text without them. On Node these are folder paths
+ * inside pdfjs-dist; a browser build passes URLs instead.
+ */
+export interface PdfAssets {
+  cMapUrl: string;
+  standardFontDataUrl: string;
+}
+
+function defaultAssets(): PdfAssets {
+  const root = decodeURIComponent(new URL('./', import.meta.resolve('pdfjs-dist/package.json')).pathname);
+  return { cMapUrl: `${root}cmaps/`, standardFontDataUrl: `${root}standard_fonts/` };
+}
+
+export async function loadPdf(bytes: Uint8Array, assets: PdfAssets = defaultAssets()): Promise<RawPage[]> {
+  let doc: PDFDocumentProxy;
+  try {
+    // pdf.js may transfer the buffer it is given: hand it a copy so the caller's bytes stay usable.
+    doc = await getDocument({ data: new Uint8Array(bytes), cMapPacked: true, verbosity: 0, isEvalSupported: false, ...assets }).promise;
+  } catch (error) {
+    throw toExtractError(error);
+  }
+  try {
+    const pages: RawPage[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const [x0, y0, x1, y1] = page.view;
+      const text = await page.getTextContent();
+      const ops = await page.getOperatorList();
+      const items = (text.items as RawItem[]).filter((it) => typeof it.str === 'string' && it.str.trim() !== '');
+      pages.push({ number: n, width: x1 - x0, height: y1 - y0, items, ops });
+      page.cleanup();
+    }
+    return pages;
+  } catch (error) {
+    throw toExtractError(error);
+  } finally {
+    await doc.destroy();
+  }
+}
+
+function toExtractError(error: unknown): ExtractError {
+  const e = error as { name?: string; message?: string };
+  if (e?.name === 'PasswordException') return new ExtractError('pdf-encrypted');
+  return new ExtractError('pdf-broken', { detail: e?.message ?? String(error) });
+}

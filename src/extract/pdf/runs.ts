@@ -1,0 +1,89 @@
+/**
+ * Text runs of a PDF page (pdf.js text items with their geometry) and the visual lines they
+ * stand on. Page space: points, origin bottom-left, y is the baseline.
+ */
+import type { RawItem } from './load.js';
+import { HAN } from '../../util/cjk.js';
+
+export interface Run {
+  page: number;
+  str: string;
+  x: number;
+  y: number;
+  w: number;
+  size: number;
+  /** visual line on its page, 1-based from the top */
+  line: number;
+}
+
+export function toRuns(items: RawItem[], page: number): Run[] {
+  const runs: Run[] = items.map((it) => {
+    const [a, b, c, d, e, f] = it.transform;
+    const size = Math.hypot(c, d) || Math.hypot(a, b) || it.height || 10;
+    return { page, str: it.str, x: e, y: f, w: it.width, size, line: 0 };
+  });
+  numberLines(runs);
+  return runs;
+}
+
+/** Number the visual lines of a page: runs whose baselines are within half a character share one. */
+function numberLines(runs: Run[]): void {
+  const sorted = [...runs].sort((p, q) => q.y - p.y);
+  let line = 0;
+  let lastY = Infinity;
+  for (const r of sorted) {
+    if (lastY - r.y > r.size * 0.5) {
+      line++;
+      lastY = r.y;
+    }
+    r.line = line;
+  }
+}
+
+/** Group runs into lines (top to bottom), each sorted left to right. */
+export function linesOf(runs: Run[]): Run[][] {
+  const byLine = new Map<number, Run[]>();
+  for (const r of runs) byLine.set(r.line, [...(byLine.get(r.line) ?? []), r]);
+  return [...byLine.keys()].sort((a, b) => a - b).map((k) => byLine.get(k)!.sort((p, q) => p.x - q.x));
+}
+
+const CJKISH = new RegExp(`[${HAN}，。、；：！？（）《》“”]`);
+
+/** The text of one line: runs joined, with a space only where a gap separates non-Chinese words. */
+export function joinLine(runs: Run[]): string {
+  let text = '';
+  let prev: Run | null = null;
+  for (const r of runs) {
+    if (prev) {
+      const gap = r.x - (prev.x + prev.w);
+      const cjk = CJKISH.test(text.slice(-1)) || CJKISH.test(r.str[0] ?? '');
+      if (gap > r.size * (cjk ? 1.5 : 0.25) && !text.endsWith(' ') && !r.str.startsWith(' ')) text += ' ';
+    }
+    text += r.str;
+    prev = r;
+  }
+  return text.trim();
+}
+
+/** Wrapped lines of one cell or paragraph joined: nothing between Chinese, a space between words. */
+export function joinWrapped(lines: string[]): string {
+  let text = '';
+  for (const l of lines) {
+    if (text && !(CJKISH.test(text.slice(-1)) || CJKISH.test(l[0] ?? ''))) text += ' ';
+    text += l;
+  }
+  return text;
+}
+
+/** Split a run at x (a cell border it crosses), by the share of its characters left of x. */
+export function splitRun(r: Run, x: number): [Run, Run] | null {
+  const chars = [...r.str];
+  if (chars.length < 2) return null;
+  const k = Math.round(((x - r.x) / r.w) * chars.length);
+  if (k <= 0 || k >= chars.length) return null;
+  const w1 = (r.w * k) / chars.length;
+  return [
+    { ...r, str: chars.slice(0, k).join(''), w: w1 },
+    { ...r, str: chars.slice(k).join(''), x: r.x + w1, w: r.w - w1 },
+  ];
+}
