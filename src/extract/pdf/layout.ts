@@ -158,11 +158,15 @@ function joinTables(a: PdfTable, b: PdfTable): void {
   });
   const lastRow = a.cells.filter((o) => o.r1 === a.rowCount);
   const rowBroken =
+    // text left open at the foot of the page: a bracket not closed
     pairs.some(({ c, above }) => c.text !== '' && opens(above.text)) ||
-    // a header row (words only, no numbered label) cut in the middle of its words
+    // a numbered row label (5.要求行政机关确认或重新 / 出具已获取信息) going on, nothing else new
+    (pairs.some(({ c, above }) => LABEL.test(above.text) && c.text !== '' && !LABEL.test(c.text)) &&
+      pairs.every(({ c }) => !NUMERIC.test(c.text) && !LABEL.test(c.text))) ||
+    // header words cut in the middle (结果维 / 持): no numbers, no labels, a fragment on the new page
     (lastRow.every((o) => !NUMERIC.test(o.text) && !LABEL.test(o.text)) &&
       pairs.every(({ c }) => !NUMERIC.test(c.text) && !LABEL.test(c.text)) &&
-      pairs.some(({ c, above }) => c.text !== '' && above.text !== ''));
+      pairs.some(({ c, above }) => above.text !== '' && c.text !== '' && [...c.text].length <= 2));
   for (const c of firstRow) {
     const above = cut(c);
     if (!above) continue;

@@ -40,35 +40,32 @@ export interface PdfTable {
 const SNAP = 3; // points: lines closer than this are one line (double borders, CJK/Latin baselines)
 const TOUCH = 2.5;
 
-/** Representative values of clusters of nearby numbers, ascending. */
+/** Representative values of clusters of nearby numbers (each cluster spans at most tol), ascending. */
 function cluster(values: number[], tol = SNAP): number[] {
   const sorted = [...values].sort((a, b) => a - b);
   const out: number[][] = [];
   for (const v of sorted) {
     const last = out[out.length - 1];
-    if (last && v - last[last.length - 1] <= tol) last.push(v);
+    if (last && v - last[0] <= tol) last.push(v);
     else out.push([v]);
   }
   return out.map((c) => c.reduce((s, v) => s + v, 0) / c.length);
 }
 
-/** Collinear pieces of the same line joined (cells often draw their borders one by one). */
+/**
+ * Pieces of one line joined (cells often draw their borders one by one): same direction,
+ * within SNAP of each other across, touching along. Lines of two different tables that
+ * happen to stand at nearly the same x stay apart because they do not touch.
+ */
 function mergeSegments(segs: Segment[]): Segment[] {
   const out: Segment[] = [];
-  for (const dir of ['h', 'v'] as const) {
-    const mine = segs.filter((s) => s.dir === dir);
-    for (const at of cluster(mine.map((s) => s.at))) {
-      const row = mine.filter((s) => Math.abs(s.at - at) <= SNAP).sort((a, b) => a.from - b.from);
-      let cur: Segment | null = null;
-      for (const s of row) {
-        if (cur && s.from <= cur.to + TOUCH) cur.to = Math.max(cur.to, s.to);
-        else {
-          if (cur) out.push(cur);
-          cur = { dir, at, from: s.from, to: s.to };
-        }
-      }
-      if (cur) out.push(cur);
-    }
+  const sorted = [...segs].sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : a.from - b.from));
+  for (const s of sorted) {
+    const m = out.find((o) => o.dir === s.dir && Math.abs(o.at - s.at) <= SNAP && s.from <= o.to + TOUCH && s.to >= o.from - TOUCH);
+    if (m) {
+      m.from = Math.min(m.from, s.from);
+      m.to = Math.max(m.to, s.to);
+    } else out.push({ ...s });
   }
   return out.filter((s) => s.to - s.from > SNAP);
 }

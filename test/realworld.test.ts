@@ -1,0 +1,106 @@
+/**
+ * A report exactly as a government body published it (WPS-made PDF, tables running across
+ * page breaks with the page number between rows, row labels centred across their spans),
+ * against its reading by hand: fixtures/realworld/*.tables.md holds the grids transcribed
+ * from the page images, *.findings.md what a careful auditor finds.
+ */
+import { describe, it, expect } from '@jest/globals';
+import { readFile } from 'node:fs/promises';
+import type { Table, TableCell, Root } from 'mdast';
+import { extract } from '../src/extract/index.js';
+import { fixture } from './helpers/fixtures.js';
+
+const NAME = 'realworld/huaian-hongze-district-gov-2024';
+
+/** Rows of the hand transcription's Markdown tables under a heading, as cell texts. */
+function handRows(md: string, heading: string): string[][] {
+  const part = md.slice(md.indexOf(heading));
+  const rows: string[][] = [];
+  let inTable = false;
+  for (const line of part.split('\n').slice(1)) {
+    if (line.startsWith('## ')) break;
+    if (!line.startsWith('|')) {
+      if (inTable) inTable = false;
+      continue;
+    }
+    inTable = true;
+    if (/^\|[-|\s]+\|$/.test(line)) continue;
+    rows.push(line.slice(1, -1).split('|').map((c) => c.trim()));
+  }
+  return rows;
+}
+
+/** A table's rows with spans expanded: the text of the cell covering each grid position. */
+function expand(table: Table): string[][] {
+  const grid: string[][] = [];
+  table.children.forEach((row, r) => {
+    grid[r] ??= [];
+    let c = 0;
+    for (const cell of row.children as TableCell[]) {
+      while (grid[r][c] !== undefined) c++;
+      const { rowSpan = 1, colSpan = 1 } = (cell.data ?? {}) as { rowSpan?: number; colSpan?: number };
+      const text = cell.children.map((t) => ('value' in t ? t.value : '')).join('');
+      for (let i = 0; i < rowSpan; i++) for (let j = 0; j < colSpan; j++) (grid[r + i] ??= [])[c + j] = text;
+      c += colSpan;
+    }
+  });
+  return grid;
+}
+
+const plain = (s: string) => s.replace(/\*\*/g, '').replace(/␠/g, '').replace(/\s*\((single|wrapped|template|3rd)[^)]*\)\s*$/, '').replace(/\s+/g, '');
+
+let read: Promise<string[][][]> | null = null;
+/** The PDF's tables with spans expanded, read once for all tests. */
+function tables(): Promise<string[][][]> {
+  read ??= (async () => {
+    const doc = await extract(await readFile(fixture(`${NAME}.pdf`)), 'x.pdf');
+    return (doc.tree as Root).children.filter((n): n is Table => n.type === 'table').map(expand);
+  })();
+  return read;
+}
+
+describe('the published PDF read like the hand transcription', () => {
+  it('three tables, each one table although tables 2 and 3 run across a page break', async () => {
+    const ts = await tables();
+    expect(ts).toHaveLength(3);
+    expect(ts.map((t) => t.length)).toEqual([14, 26, 4]);
+  });
+
+  it('table 3: the 23 data rows, labels and all 7 applicant columns, cell by cell', async () => {
+    const md = await readFile(fixture(`${NAME}.tables.md`), 'utf8');
+    const hand = handRows(md, '## 第三项').filter((r) => r.length === 10 && r[0] !== 'row (template path)');
+    expect(hand).toHaveLength(23);
+    const grid = (await tables())[1].slice(3); // below the three header rows
+    expect(grid).toHaveLength(23);
+    grid.forEach((row, i) => {
+      const [, label, ...rest] = hand[i];
+      const values = rest.slice(0, 7);
+      // the row's own label: the last non-empty label cell (（六）and（七）leave the third one empty)
+      const own = row.slice(0, -7).filter((t) => t !== '').pop() ?? '';
+      expect({ label: plain(own), values: row.slice(-7) }).toEqual({ label: plain(label), values });
+    });
+  });
+
+  it('table 3: a row label centred over rows on both pages stays one spanning cell', async () => {
+    const grid = (await tables())[1].slice(3);
+    // 「（四）无法提供」 is printed on page 3 only; its rows 2 and 3 are on page 4
+    const rowsOfNo4 = grid.filter((r) => r[1] === '（四）无法提供').map((r) => r[2]);
+    expect(rowsOfNo4).toEqual(['1.本机关不掌握相关政府信息', '2.没有现成信息需要另行制作', '3.补正后申请内容仍不明确']);
+  });
+
+  it('table 2 across pages 2 and 3, and table 4, hold the transcribed values', async () => {
+    const [t2, , t4] = await tables();
+    const t2Values = t2.filter((r) => /^(规章|行政规范性文件|行政许可|行政处罚|行政强制|行政事业性收费)$/.test(r[0])).map((r) => [r[0], ...new Set(r.slice(1))]);
+    expect(t2Values).toEqual([
+      ['规章', '0'],
+      ['行政规范性文件', '3', '0', '8'],
+      ['行政许可', '9487'],
+      ['行政处罚', '2776'],
+      ['行政强制', '84'],
+      ['行政事业性收费', '7545'],
+    ]);
+    const md = await readFile(fixture(`${NAME}.tables.md`), 'utf8');
+    const hand4 = handRows(md, '## 第四项');
+    expect(t4[3]).toEqual(hand4[hand4.length - 1]);
+  });
+});
