@@ -51,14 +51,22 @@ describe('reportlint check', () => {
   });
 
   it('a folder mixing unreadable files with good ones: each bad file one fatal message, the good ones still checked', () => {
-    const r = run('check', '--format', 'json', 'fixtures/bad', 'fixtures/seeds/004_e501d39fb7faf04c.txt', 'fixtures/no-such-file.txt');
+    const good = ['fixtures/seeds/004_e501d39fb7faf04c.txt', 'fixtures/docx/004_e501d39fb7faf04c.docx', 'fixtures/pdf/004_e501d39fb7faf04c.lo.pdf'];
+    const r = run('check', '--format', 'json', 'fixtures/bad', ...good, 'fixtures/no-such-file.txt');
     expect(r.code).toBe(1);
-    const results = JSON.parse(r.out) as Array<{ filePath: string; fatal: boolean; messages: Array<{ ruleId: string }> }>;
+    const results = JSON.parse(r.out) as Array<{ filePath: string; fatal: boolean; messages: Array<{ ruleId: string; message: string }> }>;
     const fatal = results.filter((x) => x.fatal).map((x) => path.basename(x.filePath));
-    expect(fatal).toEqual(['binary.txt', 'blank-lines.txt', 'empty.txt', 'garbage.txt', 'not-a-pdf.pdf', 'no-such-file.txt']);
-    const good = results.find((x) => x.filePath.endsWith('004_e501d39fb7faf04c.txt'))!;
-    expect(good.fatal).toBe(false);
-    expect(good.messages.map((m) => m.ruleId)).toEqual(Array(3).fill('section-table-present'));
+    expect(fatal).toEqual([
+      'binary.txt', 'blank-lines.txt', 'broken-zip.docx', 'empty.txt', 'encrypted.docx', 'encrypted.pdf', 'garbage.txt', 'no-document.docx',
+      'not-a-pdf.pdf', 'not-a-zip.docx', 'scanned.pdf', 'truncated.pdf', 'zip-bomb.docx', 'no-such-file.txt',
+    ]);
+    // each unreadable file: exactly one message, and its own reason
+    const reasons = results.filter((x) => x.fatal).map((x) => { expect(x.messages).toHaveLength(1); return x.messages[0].message; });
+    expect(new Set(reasons.slice(2, 6)).size).toBe(4);
+    for (const g of good) {
+      const res = results.find((x) => x.filePath === g)!;
+      expect({ g, fatal: res.fatal, rules: res.messages.map((m) => m.ruleId) }).toEqual({ g, fatal: false, rules: Array(3).fill('section-table-present') });
+    }
   });
 
   it('--rule turns a rule off or changes its level', () => {

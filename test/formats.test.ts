@@ -71,14 +71,43 @@ describe('every seed rendered to DOCX and PDF reads like its HTML', () => {
   });
 });
 
-describe('where findings point in a PDF', () => {
-  it('002 (LibreOffice PDF): the wrong reporting period is quoted on the page and line where it stands', async () => {
-    const r = await lintFixture('pdf/002_605866c201a9c82d.lo.pdf');
-    const period = r.messages.find((m) => m.ruleId === 'reporting-period')!;
-    const doc = await extract(await readFile(fixture('pdf/002_605866c201a9c82d.lo.pdf')), 'x.pdf');
-    // the quote is the text at that place in the rebuilt page, and it holds the wrong year
-    expect(period.quote).toMatch(/2021/);
-    expect(period.page).toBeGreaterThanOrEqual(2);
-    expect(doc.locate!({ line: 1, column: 1 }).page).toBe(1);
+describe('a correct report gives no finding in any format', () => {
+  it('the clean report as DOCX (headings styled, bold only, numbered by Word) and as PDF (LibreOffice, Chromium, a long table with repeated header rows)', async () => {
+    const files = [...(await listFixtures('docx', '.docx')), ...(await listFixtures('pdf', '.pdf'))].filter((f) => f.startsWith('clean-'));
+    expect(files.length).toBeGreaterThanOrEqual(10);
+    for (const f of files) {
+      const r = await lintFixture(`${f.endsWith('.pdf') ? 'pdf' : 'docx'}/${f}`);
+      expect({ f, fatal: r.fatal, messages: r.messages.map((m) => m.message) }).toEqual({ f, fatal: false, messages: [] });
+    }
+  });
+});
+
+describe('where findings point', () => {
+  // Checked by hand: `pdftotext -layout` of the same page gives the line at that number
+  // (blank lines not counted); a DOCX paragraph number counts the non-empty paragraphs
+  // outside tables in word/document.xml.
+  const where = (r: Awaited<ReturnType<typeof lintFixture>>) =>
+    r.messages.filter((m) => m.ruleId !== 'blank-cells').map((m) => [m.ruleId, m.page, m.line, m.paragraph ?? null, m.quote?.slice(0, 8)]);
+
+  it('002 as a LibreOffice PDF: page and line on the page, with the text there', async () => {
+    expect(where(await lintFixture('pdf/002_605866c201a9c82d.lo.pdf'))).toEqual([
+      ['narrative-sum', 2, 6, null, '据统计，2020'],
+      ['reporting-period', 4, 28, null, '2021年1月1'],
+      ['publication-date', 4, 31, null, '2020年12月'],
+    ]);
+  });
+
+  it('002 as DOCX: the paragraph, with the text there', async () => {
+    expect(where(await lintFixture('docx/002_605866c201a9c82d.docx'))).toEqual([
+      ['narrative-sum', null, null, 16, '据统计，2020'],
+      ['reporting-period', null, null, 26, '2021年1月1'],
+      ['publication-date', null, null, 28, '2020年12月'],
+    ]);
+  });
+
+  it('a blank cell in a DOCX table is pointed to by table, row and column', async () => {
+    const r = await lintFixture('docx/003_079ed3c1b799cbd0.docx');
+    const t4 = r.messages.find((m) => m.ruleId === 'blank-cells' && m.message.startsWith('表4'));
+    expect(t4?.tableCell).toEqual({ table: 3, row: 4, column: 1 });
   });
 });

@@ -66,7 +66,12 @@ const RADICALS: Record<string, string> = Object.fromEntries(
 );
 
 /** Normalise one string; `record` is told of each change with its offset in `input`. */
-export function normalizeText(input: string, record?: (c: Change, originalOffset: number) => void): MappedText {
+export interface NormalizeOptions {
+  /** the line breaks are a page's soft wraps (a PDF paragraph), not the author's */
+  softWraps?: boolean;
+}
+
+export function normalizeText(input: string, record?: (c: Change, originalOffset: number) => void, options: NormalizeOptions = {}): MappedText {
   let t = mapped(input);
   t = replaceMapped(t, INVISIBLE, () => '');
   t = replaceMapped(t, NBSP, () => ' ');
@@ -95,7 +100,7 @@ export function normalizeText(input: string, record?: (c: Change, originalOffset
   t = stage(t, CJK_SPACE, () => '', (m) => ({ kind: 'cjk-space', from: m[0], to: '' }));
   // Lines wrapped by the page (PDF paragraphs keep '\n' so positions count lines): Chinese
   // runs on with nothing between; words of other scripts get a space.
-  t = replaceMapped(t, WRAP, (m) => (WRAP_CJK.test(m.input[m.index - 1] ?? '') || WRAP_CJK.test(m.input[m.index + m[0].length] ?? '') ? '' : ' '));
+  if (options.softWraps) t = replaceMapped(t, WRAP, (m) => (WRAP_CJK.test(m.input[m.index - 1] ?? '') || WRAP_CJK.test(m.input[m.index + m[0].length] ?? '') ? '' : ' '));
   return t;
 
   function stage(
@@ -130,10 +135,15 @@ export function normalizeTree(tree: Root): Normalization {
   const samples: Change[] = [];
   visit(tree, 'text', (node: Text) => {
     const original = node.value;
-    const result = normalizeText(original, (c, off) => {
-      counts[c.kind]++;
-      if (c.kind === 'pinyin' && samples.length < 500) samples.push({ ...c, place: placeAtOriginal(node, off) });
-    });
+    const softWraps = (node.data as { softWraps?: boolean } | undefined)?.softWraps === true;
+    const result = normalizeText(
+      original,
+      (c, off) => {
+        counts[c.kind]++;
+        if (c.kind === 'pinyin' && samples.length < 500) samples.push({ ...c, place: placeAtOriginal(node, off) });
+      },
+      { softWraps },
+    );
     node.data = { ...(node.data ?? {}), original, map: result.map } as Text['data'];
     node.value = result.text;
   });

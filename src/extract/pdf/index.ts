@@ -66,7 +66,7 @@ function paragraph(tl: TextLine[], lineId: LineId): Paragraph {
   const last = tl[tl.length - 1];
   const position = { start: { line: ids[0], column: 1 }, end: { line: ids[ids.length - 1], column: last.text.length + 1 } };
   // Wrapped lines stay apart by '\n' so positions count lines; normalisation joins them.
-  const text: Text = { type: 'text', value: tl.map((l) => l.text).join('\n'), position };
+  const text: Text = { type: 'text', value: tl.map((l) => l.text).join('\n'), position, data: { softWraps: true } as Text['data'] };
   return { type: 'paragraph', children: [text], position };
 }
 
