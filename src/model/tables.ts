@@ -154,7 +154,7 @@ function labelKeys(def: TableDef): LabelKeys {
   return k;
 }
 
-function matchLabel(def: TableDef, text: string): Match | null {
+function matchLabel(def: TableDef, text: string, grid = false): Match | null {
   const key = labelKey(text);
   const keys = labelKeys(def);
   if (!key) return null;
@@ -172,11 +172,44 @@ function matchLabel(def: TableDef, text: string): Match | null {
     if (score > 0 && (!best || score > best.score)) best = { m: make(rest), score };
   };
   for (const { row, key: mk } of keys.rows) consider(mk, (rest) => ({ kind: 'row', row, rest }));
-  for (const { label, key: mk } of keys.groups) consider(mk, (rest) => ({ kind: 'group', label, rest }));
+  // A numbered row label with a word mistyped (2.其他法律行政止公开) is still its row when the
+  // rest is close; table-shape reports the wording (the label read is kept on the row).
+  if (!best && NUMBERED_KEY.test(key) && key.length >= 4) {
+    for (const { row, key: mk } of keys.rows) {
+      const n = NUMBERED_KEY.exec(key)![0];
+      const score = mk.startsWith(n) ? dice(key, mk) : 0;
+      if (score >= 0.6 && (!best || score > best.score)) best = { m: { kind: 'row', row, rest: '' }, score };
+    }
+  }
+  for (const { label, key: mk } of keys.groups) {
+    consider(mk, (rest) => ({ kind: 'group', label, rest }));
+    // A grid cell is whole: a numbered group label cut short (pdf.js reads only 「三、本」 of a
+    // label set in a vertical font) is still that group.
+    if (grid && !best && key.length >= 2 && mk.startsWith(key) && /^\s*[一二三四五六七八九十]+、/.test(text)) best = { m: { kind: 'group', label, rest: '' }, score: key.length };
+  }
   const found = best as { m: Match; score: number } | null;
   if (found) return found.m;
   if (keys.headers.has(key) || key.startsWith('(本列数据的勾稽关系')) return { kind: 'header' };
   return null;
+}
+
+const NUMBERED_KEY = /^(\d+|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+)(?=[\u4e00-\u9fff])/;
+
+/** Dice coefficient of two strings' character bigrams. */
+function dice(a: string, b: string): number {
+  const grams = (s: string) => Array.from({ length: Math.max(0, s.length - 1) }, (_, i) => s.slice(i, i + 2));
+  const ga = grams(a);
+  const gb = grams(b);
+  const pool = [...gb];
+  let common = 0;
+  for (const g of ga) {
+    const i = pool.indexOf(g);
+    if (i >= 0) {
+      common++;
+      pool.splice(i, 1);
+    }
+  }
+  return ga.length + gb.length === 0 ? 0 : (2 * common) / (ga.length + gb.length);
 }
 
 /** Read one template table out of its tokens. */
@@ -194,7 +227,8 @@ export function readTable(def: TableDef, tokens: Token[], style: TableStyle): Te
   let dataLineStarted = -1;
 
   const finish = () => {
-    if (current) pending.push(current);
+    // an optional older-layout row with nothing in it was a group label here (（六）其他处理 over its sub-rows)
+    if (current && !(current.def.optional && current.slots.every((t) => t.empty))) pending.push(current);
     current = null;
   };
 
@@ -220,7 +254,7 @@ export function readTable(def: TableDef, tokens: Token[], style: TableStyle): Te
       current!.slots.push(t);
       continue;
     }
-    const m = t.empty ? null : matchLabel(def, t.text);
+    const m = t.empty ? null : matchLabel(def, t.text, style === 'grid');
     if (m?.kind === 'row') {
       finish();
       current = { def: m.row, label: t.text, place: t.place, slots: [] };
@@ -250,7 +284,7 @@ export function readTable(def: TableDef, tokens: Token[], style: TableStyle): Te
     style,
     place: tokens[0]?.place,
     rows,
-    missingRows: def.rows.filter((r) => !seen.has(r.key)),
+    missingRows: def.rows.filter((r) => !seen.has(r.key) && !r.optional),
     doubts,
   };
 }

@@ -1,7 +1,7 @@
 /**
  * The official table layouts (template-spec.md §4–§6): every row label, column path and
- * the words that only ever stand in headers. 2019 试行 format; the 2021 differences are
- * marked where they touch Table 3 (（六）其他处理 split into three sub-rows).
+ * the words that only ever stand in headers, for the 2019 试行 format and the 2021 format
+ * (Table 2 rebuilt; Table 3's （六）其他处理 split into three sub-rows; Table 4 unchanged).
  */
 import type { TemplateVersion } from '../types.js';
 
@@ -24,6 +24,12 @@ export interface RowDef {
   match: string[];
   columns: ColumnDef[];
   kind: CellKind[];
+  /**
+   * A row of the older layout tolerated in this one (a 2021 table that keeps 2019's single
+   * （六）其他处理 row): read when present so its numbers still count, never missing itself;
+   * the sub-rows it stands for are the ones missing.
+   */
+  optional?: boolean;
 }
 
 export interface TableDef {
@@ -76,6 +82,29 @@ const activeTable2019: TableDef = {
   anchor: /^第二十条第[（(]/,
 };
 
+// ── Table 2 (2021): the same banners, fewer items, new columns (template-spec §4b) ──
+const t2Issued = [col('issued', '本年制发件数'), col('repealed', '本年废止件数'), col('inForce', '现行有效件数')];
+const t2Decisions = [col('decisions', '本年处理决定数量')];
+const t2FeeAmount = [col('amount', '本年收费金额（单位：万元）')];
+
+const activeTable2021: TableDef = {
+  id: 'active',
+  section: 2,
+  name: activeTable2019.name,
+  rows: [
+    t2Row('rules', '第二十条第（一）项', '规章', t2Issued, ['count', 'count', 'count']),
+    t2Row('normativeDocs', '第二十条第（一）项', '行政规范性文件', t2Issued, ['count', 'count', 'count'], ['规范性文件']),
+    t2Row('licensing', '第二十条第（五）项', '行政许可', t2Decisions, ['count']),
+    t2Row('penalties', '第二十条第（六）项', '行政处罚', t2Decisions, ['count']),
+    t2Row('enforcement', '第二十条第（六）项', '行政强制', t2Decisions, ['count']),
+    t2Row('fees', '第二十条第（八）项', '行政事业性收费', t2FeeAmount, ['amount']),
+  ],
+  groups: [],
+  headers: ['信息内容', ...[...t2Issued, ...t2Decisions, ...t2FeeAmount].map((c) => c.label), '本年收费金额'],
+  banner: activeTable2019.banner,
+  anchor: activeTable2019.anchor,
+};
+
 // ── Table 3: 收到和处理政府信息公开申请情况 ──────────────────────────────────────
 const applicants = '申请人情况';
 const legal = '法人或其他组织';
@@ -126,6 +155,7 @@ function applicationRows(version: TemplateVersion): RowDef[] {
   if (version === '2019') rows.push(t3Row('otherHandling', [results, other]));
   else
     rows.push(
+      { ...t3Row('otherHandling', [results, other]), optional: true },
       t3Row('otherHandling.noCorrection', [results, other, '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请']),
       t3Row('otherHandling.unpaidFee', [results, other, '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请']),
       t3Row('otherHandling.other', [results, other, '3.其他']),
@@ -169,6 +199,5 @@ const reviewTable: TableDef = {
 };
 
 export function templateTables(version: TemplateVersion): TableDef[] {
-  // Table 2 of the 2021 format is issue #4's; the 2019 layout is used until then.
-  return [activeTable2019, applicationTable(version), reviewTable];
+  return [version === '2021' ? activeTable2021 : activeTable2019, applicationTable(version), reviewTable];
 }
