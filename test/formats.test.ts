@@ -6,24 +6,12 @@
  * each with a quote of the text there.
  */
 import { describe, it, expect } from '@jest/globals';
-import { readFile } from 'node:fs/promises';
-import { extract } from '../src/extract/index.js';
-import { normalizeTree } from '../src/extract/normalize.js';
-import { buildModel, type ReportModel } from '../src/model/index.js';
-import { fixture, listFixtures, lintFixture, countBy } from './helpers/fixtures.js';
+import type { ReportModel } from '../src/model/index.js';
+import { listFixtures, lintFixture, countBy, modelOf, gridOf } from './helpers/fixtures.js';
 
 const SEEDS = ['000_82d6f7fdece5d549', '001_9c5af0f5dc6921f6', '002_605866c201a9c82d', '003_079ed3c1b799cbd0', '004_e501d39fb7faf04c'];
 
-async function model(rel: string): Promise<ReportModel> {
-  const doc = await extract(await readFile(fixture(rel)), rel);
-  return buildModel(doc.tree, normalizeTree(doc.tree), { pageTitle: doc.pageTitle });
-}
-
-/** Each template table as rows of [row key, placement, cell values] (blank and words kept apart from numbers). */
-const grids = (m: ReportModel) =>
-  (['active', 'application', 'review'] as const).map((id) =>
-    m.tables[id] ? m.tables[id].rows.map((r) => [r.def.key, r.placement, r.cells.map((c) => (c.value.kind === 'number' ? c.value.value : c.value.kind))]) : null,
-  );
+const grids = (m: ReportModel) => (['active', 'application', 'review'] as const).map((id) => gridOf(m, id));
 
 /** The renderings of one seed: its DOCX and every PDF made of it. */
 async function renderings(base: string): Promise<string[]> {
@@ -49,8 +37,8 @@ describe('every seed rendered to DOCX and PDF reads like its HTML', () => {
   });
 
   it.each(SEEDS)('%s: the same table grids, cell by cell', async (base) => {
-    const html = grids(await model(`html/${base}.html`));
-    for (const rel of await renderings(base)) expect({ rel, grids: grids(await model(rel)) }).toEqual({ rel, grids: html });
+    const html = grids(await modelOf(`html/${base}.html`));
+    for (const rel of await renderings(base)) expect({ rel, grids: grids(await modelOf(rel)) }).toEqual({ rel, grids: html });
   });
 
   it.each(SEEDS)('%s: PDF findings name a page and a line on it, DOCX findings a paragraph or table cell, all with a quote', async (base) => {

@@ -8,9 +8,7 @@ import { describe, it, expect } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import type { Table, TableCell, Root } from 'mdast';
 import { extract } from '../src/extract/index.js';
-import { normalizeTree } from '../src/extract/normalize.js';
-import { buildModel } from '../src/model/index.js';
-import { fixture, lintFixture } from './helpers/fixtures.js';
+import { fixture, lintFixture, modelOf } from './helpers/fixtures.js';
 
 const NAME = 'realworld/huaian-hongze-district-gov-2024';
 
@@ -109,8 +107,7 @@ describe('the published PDF read like the hand transcription', () => {
 
 describe('the published PDF against its findings by hand (huaian-hongze-district-gov-2024.findings.md)', () => {
   it('the model reads what the auditor read: 2021 format, all 186 numbers, the three （六） sub-rows absent, one label mistyped', async () => {
-    const doc = await extract(await readFile(fixture(`${NAME}.pdf`)), 'x.pdf');
-    const m = buildModel(doc.tree, normalizeTree(doc.tree));
+    const m = await modelOf(`${NAME}.pdf`);
     expect([m.reportingYear, m.template, m.issuer?.type]).toEqual([2024, '2021', 'government']);
     const numbers = (['active', 'application', 'review'] as const).map((id) => m.tables[id]!.rows.flatMap((r) => r.cells).filter((c) => c.value.kind === 'number').length);
     expect(numbers).toEqual([10, 161, 15]);

@@ -18,6 +18,8 @@ const DROP_CLASS = /(^|\s)(nav|navbar|menu|breadcrumbs?|crumbs?|footer|copyright
 export interface HtmlExtract {
   tree: Root;
   pageTitle: string | null;
+  /** the parsed page (what was kept of it), for a caller that maps its own positions (DOCX) */
+  hast: HastRoot;
 }
 
 export function htmlToMdast(html: string): HtmlExtract {
@@ -34,7 +36,7 @@ export function htmlToMdast(html: string): HtmlExtract {
   });
   const tree = toMdast(hast, { handlers: { table: tableHandler } }) as Root;
   spanPositions(tree);
-  return { tree, pageTitle };
+  return { tree, pageTitle, hast };
 }
 
 /** Paragraphs that hast-util-to-mdast makes around loose inline content get their children's span. */
@@ -54,14 +56,15 @@ function prune(node: HastRoot | Element, drop: (el: Element) => boolean): void {
   }) as typeof node.children;
 }
 
-function elements(node: Element, tag: string | string[]): Element[] {
+export function elements(node: Element, tag: string | string[]): Element[] {
   const tags = Array.isArray(tag) ? tag : [tag];
   const out: Element[] = [];
   for (const c of node.children) if (c.type === 'element' && tags.includes(c.tagName)) out.push(c);
   return out;
 }
 
-function rowsOf(table: Element): Element[] {
+/** A table's rows, whether or not they sit in thead/tbody/tfoot. */
+export function rowsOf(table: Element): Element[] {
   const rows: Element[] = [];
   for (const c of table.children) {
     if (c.type !== 'element') continue;

@@ -11,7 +11,7 @@ import * as OpenCC from 'opencc-js';
 import type { Root, Text, Parent, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { mapped, replaceMapped, convertSameLength, type MappedText } from '../util/mapped.js';
-import { HAN } from '../util/cjk.js';
+import { HAN, CJK_TEXT } from '../util/cjk.js';
 import type { Place } from '../types.js';
 
 export interface Change {
@@ -53,7 +53,6 @@ const CJK_PUNCT = new RegExp(`(?<=[${HAN}）”])([,;:])|([,;:])(?=[${HAN}“（
 const CJK_SPACE = new RegExp(`(?<=[${HAN}0-9，。、；：）（“”%])[ ]+(?=[${HAN}（“])|(?<=[${HAN}（）“”，。、；：])[ ]+(?=[0-9${HAN}])`, 'g');
 
 const WRAP = /[ \t]*\n[ \t]*/g;
-const WRAP_CJK = new RegExp(`[${HAN}，。、；：！？（）“”《》]`);
 
 // Radical code points some PDF producers' fonts map characters to (Chromium with Noto CJK
 // writes ⼀ U+2F00 for 一, ⻚ U+2EDA for 页): Kangxi radicals unfold by NFKC; the supplement
@@ -100,7 +99,7 @@ export function normalizeText(input: string, record?: (c: Change, originalOffset
   t = stage(t, CJK_SPACE, () => '', (m) => ({ kind: 'cjk-space', from: m[0], to: '' }));
   // Lines wrapped by the page (PDF paragraphs keep '\n' so positions count lines): Chinese
   // runs on with nothing between; words of other scripts get a space.
-  if (options.softWraps) t = replaceMapped(t, WRAP, (m) => (WRAP_CJK.test(m.input[m.index - 1] ?? '') || WRAP_CJK.test(m.input[m.index + m[0].length] ?? '') ? '' : ' '));
+  if (options.softWraps) t = replaceMapped(t, WRAP, (m) => (CJK_TEXT.test(m.input[m.index - 1] ?? '') || CJK_TEXT.test(m.input[m.index + m[0].length] ?? '') ? '' : ' '));
   return t;
 
   function stage(

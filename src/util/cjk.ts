@@ -1,5 +1,9 @@
-/** Character classes used across the model. */
+/** Character classes and label helpers shared by the extractors and the model. */
 export const HAN = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
+/** Chinese text: Han characters and the full-width punctuation that runs with them. */
+export const CJK_TEXT = new RegExp(`[${HAN}，。、；：！？（）《》“”]`);
+/** The numbering that starts a heading or a row label: 一、 （一） （1） 1. 1、 ①. */
+export const NUMBERED_LABEL = /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|[①-⑳])/;
 
 /** A comparison key for labels: no spaces, no punctuation, one parenthesis style. */
 export function labelKey(s: string): string {

@@ -2,6 +2,9 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { lint } from '../../src/index.js';
+import { extract } from '../../src/extract/index.js';
+import { normalizeTree } from '../../src/extract/normalize.js';
+import { buildModel, type ReportModel } from '../../src/model/index.js';
 import type { LintResult } from '../../src/types.js';
 
 export const root = path.resolve(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), '..', '..');
@@ -21,6 +24,17 @@ export async function listFixtures(dir: string, ext: string): Promise<string[]> 
 
 export async function lintFixture(rel: string): Promise<LintResult> {
   return lint(fixture(rel), { filePath: `fixtures/${rel}` });
+}
+
+/** The model of a fixture, as the rules see it. */
+export async function modelOf(rel: string): Promise<ReportModel> {
+  const doc = await extract(await readFile(fixture(rel)), rel);
+  return buildModel(doc.tree, normalizeTree(doc.tree), { pageTitle: doc.pageTitle });
+}
+
+/** A template table as rows of [row key, placement, cell values] (blank and words kept apart from numbers). */
+export function gridOf(m: ReportModel, id: 'active' | 'application' | 'review') {
+  return m.tables[id]?.rows.map((r) => [r.def.key, r.placement, r.cells.map((c) => (c.value.kind === 'number' ? c.value.value : c.value.kind))]) ?? null;
 }
 
 export function findings(r: LintResult): ExpectedFinding[] {

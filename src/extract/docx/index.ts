@@ -56,11 +56,11 @@ export async function docxToMdast(bytes: Uint8Array): Promise<DocxExtract> {
   }
   if (html.replace(/<[^>]*>/g, '').trim() === '') throw new ExtractError('no-text');
 
-  const { tree } = htmlToMdast(html);
+  const { tree, hast } = htmlToMdast(html);
   // No page title: docProps/core.xml's title is often left over from last year's copy.
-  // The locator parses the HTML once more: only when a finding needs it (a clean report never does).
+  // The locator is built when a finding first needs it (a clean report never does).
   let locator: ReturnType<typeof buildLocator> | undefined;
-  return { tree, pageTitle: null, locate: (point) => (locator ??= buildLocator(html))(point) };
+  return { tree, pageTitle: null, locate: (point) => (locator ??= buildLocator(hast, html))(point) };
 }
 
 /** The Word body: the package's officeDocument relationship, else the usual path. */

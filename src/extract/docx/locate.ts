@@ -1,12 +1,11 @@
 /**
  * Where a point of mammoth's HTML is in the Word document. The tree's positions are offsets in
  * that HTML, which the user never sees; what they can find in Word is "the 12th paragraph" or
- * "table 2, row 5, column 3", with a quote to search for. We parse the same HTML string again
- * (same parser as html.ts, so the same offsets) and record each block's range.
+ * "table 2, row 5, column 3", with a quote to search for. From the page html.ts parsed (so
+ * the same offsets) we record each block's and each cell's range.
  */
-import { unified } from 'unified';
-import rehypeParse from 'rehype-parse';
 import { toText } from 'hast-util-to-text';
+import { elements, rowsOf } from '../html.js';
 import type { Root as HastRoot, Element, RootContent } from 'hast';
 import type { Point, SourceLocation } from '../../types.js';
 
@@ -25,8 +24,7 @@ const quoteOf = (el: Element) => {
 };
 const childElements = (el: Element) => el.children.filter((c): c is Element => c.type === 'element');
 
-export function buildLocator(html: string): (point: Point) => SourceLocation {
-  const hast = unified().use(rehypeParse).parse(html) as HastRoot;
+export function buildLocator(hast: HastRoot, html: string): (point: Point) => SourceLocation {
   const ranges: Range[] = [];
   let paragraphs = 0;
   let tables = 0;
@@ -53,10 +51,9 @@ export function buildLocator(html: string): (point: Point) => SourceLocation {
   const table = (node: Element) => {
     const index = ++tables;
     const taken: boolean[][] = [];
-    const rows = childElements(node).flatMap((c) => (c.tagName === 'tr' ? [c] : ['thead', 'tbody', 'tfoot'].includes(c.tagName) ? childElements(c).filter((r) => r.tagName === 'tr') : []));
-    rows.forEach((tr, r) => {
+    rowsOf(node).forEach((tr, r) => {
       let column = 0;
-      for (const cell of childElements(tr).filter((c) => c.tagName === 'td' || c.tagName === 'th')) {
+      for (const cell of elements(tr, ['td', 'th'])) {
         while (taken[r]?.[column]) column++;
         const rowSpan = Math.max(1, Number(cell.properties?.rowSpan ?? 1) || 1);
         const colSpan = Math.max(1, Number(cell.properties?.colSpan ?? 1) || 1);

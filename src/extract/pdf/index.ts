@@ -18,8 +18,8 @@ export interface PdfExtract {
   locate: (point: Point) => SourceLocation;
 }
 
-/** A PDF with fewer visible characters than this per page has no real text layer (a scan). */
-const MIN_CHARS_PER_PAGE = 20;
+/** A PDF with fewer visible characters than this per page, on average, has no real text layer (a scan). */
+const MIN_CHARS_PER_PAGE = 10;
 
 export async function pdfToMdast(bytes: Uint8Array, assets?: PdfAssets): Promise<PdfExtract> {
   const raw = await loadPdf(bytes, assets);
@@ -30,7 +30,7 @@ export async function pdfToMdast(bytes: Uint8Array, assets?: PdfAssets): Promise
     return { number: p.number, width: p.width, height: p.height, lines: toTextLines(p.number, outside), tables };
   });
   const chars = raw.reduce((n, p) => n + p.items.reduce((m, it) => m + it.str.replace(/\s/g, '').length, 0), 0);
-  if (chars < MIN_CHARS_PER_PAGE * Math.max(1, raw.length) * 0.5 || chars === 0) throw new ExtractError('pdf-no-text-layer', { pages: String(raw.length) });
+  if (chars === 0 || chars < MIN_CHARS_PER_PAGE * raw.length) throw new ExtractError('pdf-no-text-layer', { pages: String(raw.length) });
   dropPageFurniture(pages);
   return emit(toFlow(pages));
 }

@@ -5,6 +5,7 @@
  */
 import { type Run, linesOf, joinLine } from './runs.js';
 import type { PdfTable, PdfCell } from './tables.js';
+import { NUMBERED_LABEL } from '../../util/cjk.js';
 
 export interface TextLine {
   page: number;
@@ -102,11 +103,9 @@ function bodyMetrics(pages: PageContent[]): Body {
   return { left, right, centre: (left + right) / 2, pitch };
 }
 
-const NUMBERED = /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|[①-⑳])/;
-
 function sameParagraph(prev: TextLine, line: TextLine, body: Body): boolean {
   if (Math.abs(prev.size - line.size) > 1) return false;
-  if (NUMBERED.test(line.text)) return false;
+  if (NUMBERED_LABEL.test(line.text)) return false;
   const size = line.size;
   const centred = (l: TextLine) => l.left > body.left + 2 * size && Math.abs((l.left + l.right) / 2 - body.centre) < size;
   if (line.page === prev.page) {
@@ -161,11 +160,11 @@ function joinTables(a: PdfTable, b: PdfTable): void {
     // text left open at the foot of the page: a bracket not closed
     pairs.some(({ c, above }) => c.text !== '' && opens(above.text)) ||
     // a numbered row label (5.要求行政机关确认或重新 / 出具已获取信息) going on, nothing else new
-    (pairs.some(({ c, above }) => LABEL.test(above.text) && c.text !== '' && !LABEL.test(c.text)) &&
-      pairs.every(({ c }) => !NUMERIC.test(c.text) && !LABEL.test(c.text))) ||
+    (pairs.some(({ c, above }) => NUMBERED_LABEL.test(above.text) && c.text !== '' && !NUMBERED_LABEL.test(c.text)) &&
+      pairs.every(({ c }) => !NUMERIC.test(c.text) && !NUMBERED_LABEL.test(c.text))) ||
     // header words cut in the middle (结果维 / 持): no numbers, no labels, a fragment on the new page
-    (lastRow.every((o) => !NUMERIC.test(o.text) && !LABEL.test(o.text)) &&
-      pairs.every(({ c }) => !NUMERIC.test(c.text) && !LABEL.test(c.text)) &&
+    (lastRow.every((o) => !NUMERIC.test(o.text) && !NUMBERED_LABEL.test(o.text)) &&
+      pairs.every(({ c }) => !NUMERIC.test(c.text) && !NUMBERED_LABEL.test(c.text)) &&
       pairs.some(({ c, above }) => above.text !== '' && c.text !== '' && [...c.text].length <= 2));
   for (const c of firstRow) {
     const above = cut(c);
@@ -185,7 +184,6 @@ function joinTables(a: PdfTable, b: PdfTable): void {
 }
 
 const NUMERIC = /^[-+−]?\d[\d,.]*\s*[%万元件条个次]*$/;
-const LABEL = /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.．、])/;
 
 /** Text that a page break cut: an opening bracket not yet closed. */
 function opens(text: string): boolean {

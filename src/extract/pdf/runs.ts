@@ -3,7 +3,7 @@
  * stand on. Page space: points, origin bottom-left, y is the baseline.
  */
 import type { RawItem } from './load.js';
-import { HAN } from '../../util/cjk.js';
+import { CJK_TEXT } from '../../util/cjk.js';
 
 export interface Run {
   page: number;
@@ -47,8 +47,6 @@ export function linesOf(runs: Run[]): Run[][] {
   return [...byLine.keys()].sort((a, b) => a - b).map((k) => byLine.get(k)!.sort((p, q) => p.x - q.x));
 }
 
-const CJKISH = new RegExp(`[${HAN}，。、；：！？（）《》“”]`);
-
 /** The text of one line: runs joined, with a space only where a gap separates non-Chinese words. */
 export function joinLine(runs: Run[]): string {
   let text = '';
@@ -56,7 +54,7 @@ export function joinLine(runs: Run[]): string {
   for (const r of runs) {
     if (prev) {
       const gap = r.x - (prev.x + prev.w);
-      const cjk = CJKISH.test(text.slice(-1)) || CJKISH.test(r.str[0] ?? '');
+      const cjk = CJK_TEXT.test(text.slice(-1)) || CJK_TEXT.test(r.str[0] ?? '');
       if (gap > r.size * (cjk ? 1.5 : 0.25) && !text.endsWith(' ') && !r.str.startsWith(' ')) text += ' ';
     }
     text += r.str;
@@ -69,7 +67,7 @@ export function joinLine(runs: Run[]): string {
 export function joinWrapped(lines: string[]): string {
   let text = '';
   for (const l of lines) {
-    if (text && !(CJKISH.test(text.slice(-1)) || CJKISH.test(l[0] ?? ''))) text += ' ';
+    if (text && !(CJK_TEXT.test(text.slice(-1)) || CJK_TEXT.test(l[0] ?? ''))) text += ' ';
     text += l;
   }
   return text;
