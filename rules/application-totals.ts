@@ -6,7 +6,7 @@
  * columns whose every cell holds a number are checked: blank is not zero.
  */
 import { defineRule } from '../src/engine/rule.js';
-import { allNumbers, cells, num, sum, terms } from '../src/engine/tally.js';
+import { allNumbers, cells, num, splitDigits, splitHint, sum, terms } from '../src/engine/tally.js';
 import { cellRef, columnName, rowName } from '../src/engine/describe.js';
 
 const OUTSIDE_RESULTS = new Set(['received', 'carriedOver', 'resultTotal', 'carriedForward']);
@@ -25,15 +25,22 @@ export default defineRule(
         en: (p) => `table 3, column “${p.column}”: result total reported ${p.reported}, but the results add up to ${p.computed} (${p.terms})`,
       },
       columnTotal: {
-        zh: (p) => `表3「${p.row}」行：总计填报 ${p.reported}，但各申请人列之和为 ${p.computed}（${p.terms}）`,
-        en: (p) => `table 3, row “${p.row}”: total reported ${p.reported}, but the applicant columns add up to ${p.computed} (${p.terms})`,
+        zh: (p) => `表3「${p.row}」行：总计填报 ${p.reported}，但各申请人列之和为 ${p.computed}（${p.terms}）${p.hint}`,
+        en: (p) => `table 3, row “${p.row}”: total reported ${p.reported}, but the applicant columns add up to ${p.computed} (${p.terms})${p.hint}`,
       },
     },
   },
-  ({ model, report }) => {
+  ({ model, report, lang }) => {
     const t = model.tables.application;
     if (!t) return;
-    const resultRows = t.def.rows.filter((r) => !OUTSIDE_RESULTS.has(r.key)).map((r) => r.key);
+    // A 2021 table that keeps 2019's single （六） row sums that row instead of its missing
+    // sub-rows (table-shape reports the layout); a 2021 table without it sums the sub-rows.
+    const read = new Set(t.rows.map((r) => r.def.key));
+    const standIns = t.def.rows.filter((r) => r.optional && read.has(r.key));
+    const standsFor = (key: string) => standIns.some((o) => key.startsWith(`${o.key}.`));
+    const resultRows = t.def.rows
+      .filter((r) => !OUTSIDE_RESULTS.has(r.key) && (r.optional ? read.has(r.key) : !standsFor(r.key) || read.has(r.key)))
+      .map((r) => r.key);
     for (const column of t.def.rows[0].columns) {
       const total = cells(t, ['resultTotal'], column.key)[0];
       const parts = allNumbers(cells(t, resultRows, column.key));
@@ -55,7 +62,7 @@ export default defineRule(
       if (computed === num(total)) continue;
       report(
         'columnTotal',
-        { row: rowName(row), reported: num(total), computed, terms: terms(parts.filter((c) => num(c) !== 0), columnName) || '0' },
+        { row: rowName(row), reported: num(total), computed, terms: terms(parts.filter((c) => num(c) !== 0), columnName) || '0', hint: splitHint(splitDigits(parts, num(total)!), lang) },
         { place: total!.place, expected: computed, actual: num(total)!, cell: cellRef(t, total!) },
       );
     }

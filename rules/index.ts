@@ -13,11 +13,23 @@ import narrativeSum from './narrative-sum.js';
 import injectedContent from './injected-content.js';
 import conversionArtifacts from './conversion-artifacts.js';
 import unreadable from './unreadable.js';
+import templateVersion from './template-version.js';
+import tableShape from './table-shape.js';
+import narrativeTableAgreement from './narrative-table-agreement.js';
+import proseContradiction from './prose-contradiction.js';
+import overviewTopics from './overview-topics.js';
+import feeReporting from './fee-reporting.js';
+import sectionNumbering from './section-numbering.js';
+import emptySection from './empty-section.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const rules: Rule<any>[] = [
   requiredSections,
+  sectionNumbering,
+  emptySection,
   sectionTablePresent,
+  templateVersion,
+  tableShape,
   applicationBalance,
   applicationTotals,
   reviewLitigationTotals,
@@ -26,6 +38,10 @@ export const rules: Rule<any>[] = [
   reportingPeriod,
   publicationDate,
   narrativeSum,
+  narrativeTableAgreement,
+  proseContradiction,
+  overviewTopics,
+  feeReporting,
   injectedContent,
   conversionArtifacts,
   unreadable,

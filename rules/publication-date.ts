@@ -2,7 +2,8 @@
  * publication-date — the signature or publication date falls after the reporting year has
  * ended, and by the deadline: 31 January of the next year for a department
  * (《条例》第四十九条), 31 March for a county-or-higher government's own report; townships and
- * streets follow a locally set deadline (option `townshipDeadline`, default "01-31").
+ * streets follow a locally set deadline (option `townshipDeadline`, default "01-31"). A report
+ * with no date at all gets an info note: nothing to check, and the auditor should look elsewhere.
  */
 import { defineRule } from '../src/engine/rule.js';
 import { compareYMD, formatYMD, type YMD } from '../src/model/dates.js';
@@ -37,6 +38,10 @@ export default defineRule<Options>(
         zh: (p) => `${p.role}为 ${p.date}，早于报告年度 ${p.year} 年结束：年度报告应在 ${p.year + 1} 年1月1日之后发布`,
         en: (p) => `the ${p.role} ${p.date} comes before the reporting year ${p.year} has ended; the report can only be issued from 1 January ${p.year + 1}`,
       },
+      none: {
+        zh: (p) => `报告未见落款日期或发布日期，无法判断是否在法定期限（${p.deadline}前）内公布`,
+        en: (p) => `the report states no signature or publication date, so whether it was published by the deadline (${p.deadline}) cannot be told`,
+      },
       late: {
         zh: (p) => `${p.role}为 ${p.date}，晚于法定期限 ${p.deadline}（${p.basis}）`,
         en: (p) => `the ${p.role} ${p.date} is after the deadline ${p.deadline} (${p.basis})`,
@@ -54,6 +59,11 @@ export default defineRule<Options>(
         : type === 'township'
           ? lang === 'zh' ? '乡镇、街道按主管部门规定的期限' : 'the deadline set for townships'
           : lang === 'zh' ? '《条例》第四十九条：本级政府年度报告3月31日前公布' : 'Regulations art. 49: a government’s own report by 31 March';
+    if (!model.signature && !model.published) {
+      // not a defect to fix in the text, but an auditor must look for the date elsewhere
+      report('none', { deadline: formatYMD(last) }, { expected: `${year + 1}年1月1日至${formatYMD(last)}`, actual: '', note: true });
+      return;
+    }
     for (const d of [model.signature, model.published]) {
       if (!d) continue;
       const role = d.role === 'signature' ? (lang === 'zh' ? '落款日期' : 'signature date') : lang === 'zh' ? '发布日期' : 'publication date';

@@ -5,7 +5,7 @@
  * Basis: what 「总计」 means (template-spec §6). Groups with a blank cell are not checked.
  */
 import { defineRule } from '../src/engine/rule.js';
-import { allNumbers, num, sum, terms } from '../src/engine/tally.js';
+import { allNumbers, num, splitDigits, splitHint, sum, terms } from '../src/engine/tally.js';
 import { cellRef, columnName } from '../src/engine/describe.js';
 
 const GROUPS = [
@@ -24,8 +24,8 @@ export default defineRule(
     description: { zh: '表4各总计等于结果维持、结果纠正、其他结果、尚未审结之和', en: 'table 4: each total = upheld + corrected + other + pending' },
     messages: {
       total: {
-        zh: (p) => `表4「${p.group}」：总计填报 ${p.reported}，但结果维持、结果纠正、其他结果、尚未审结之和为 ${p.computed}（${p.terms}）`,
-        en: (p) => `table 4, ${p.group}: total reported ${p.reported}, but upheld + corrected + other + pending = ${p.computed} (${p.terms})`,
+        zh: (p) => `表4「${p.group}」：总计填报 ${p.reported}，但结果维持、结果纠正、其他结果、尚未审结之和为 ${p.computed}（${p.terms}）${p.hint}`,
+        en: (p) => `table 4, ${p.group}: total reported ${p.reported}, but upheld + corrected + other + pending = ${p.computed} (${p.terms})${p.hint}`,
       },
     },
   },
@@ -41,7 +41,7 @@ export default defineRule(
       if (computed === num(total)) continue;
       report(
         'total',
-        { group: g[lang], reported: num(total), computed, terms: terms(parts, (c) => columnName(c).split(' › ').pop()!) },
+        { group: g[lang], reported: num(total), computed, terms: terms(parts, (c) => columnName(c).split(' › ').pop()!), hint: splitHint(splitDigits(parts, num(total)!), lang) },
         { place: total!.place, expected: computed, actual: num(total)!, cell: cellRef(t, total!) },
       );
     }

@@ -116,12 +116,28 @@ describe('the published PDF against its findings by hand (huaian-hongze-district
     for (const id of ['active', 'application', 'review'] as const) expect(m.tables[id]!.doubts).toEqual([]);
   });
 
-  it('with the rules in place, exactly the hand findings they cover: none — every tally holds, no cell is blank, the period is right', async () => {
-    // The hand reading's findings belong to rules of the full rule pack (issue #4): table-shape ×2
-    // (（六） not split; 「2.其他法律行政止公开」), narrative-table-agreement (17 in prose, 95 in
-    // table 3), overview-topics (no 社会评议/责任追究 results), and an info note that no date is
-    // given. None of the rules in place may fire.
+  it('exactly the five hand findings, where the auditor put them — and no other', async () => {
     const r = await lintFixture(`${NAME}.pdf`);
-    expect({ fatal: r.fatal, messages: r.messages.map((x) => `${x.ruleId}: ${x.message}`) }).toEqual({ fatal: false, messages: [] });
+    expect(r.fatal).toBe(false);
+    const got = r.messages.map((m) => ({ ruleId: m.ruleId, page: m.page, severity: m.severity, quote: m.quote ?? null }));
+    expect(got).toEqual([
+      // 5: no 落款 and no date anywhere — an info note, not lateness (a district government has until 31 March)
+      { ruleId: 'publication-date', page: null, severity: 0, quote: null },
+      // 4: （五）监督保障 gives no 社会评议 and no 责任追究 results (考核 is there as a word)
+      { ruleId: 'overview-topics', page: 1, severity: 1, quote: '一、总体情况' },
+      // 3: 「受理政府信息公开申请17件」 against 表3 一、本年新收 总计 95
+      { ruleId: 'narrative-table-agreement', page: 1, severity: 1, quote: '2024年，区政府办代表区政府受理政府信息公开申请17件，均已在法定期限内予以答复。' },
+      // 2: the mistyped label 「2.其他法律行政止公开」, still read as （三）2
+      { ruleId: 'table-shape', page: 3, severity: 2, quote: '2.其他法律行政止公开' },
+      // 1: （六）其他处理 kept as one row instead of the 2021 format's three
+      { ruleId: 'table-shape', page: 4, severity: 2, quote: '（六）其他处理' },
+    ]);
+    const [date, topics, prose, label, split] = r.messages;
+    expect(date.message).toContain('2025年3月31日');
+    expect(topics.message).toContain('「社会评议」「责任追究」');
+    expect(topics.message).not.toContain('「工作考核」');
+    expect(prose).toMatchObject({ expected: '95', actual: '17' });
+    expect(label).toMatchObject({ expected: '2.其他法律行政法规禁止公开', actual: '2.其他法律行政止公开' });
+    expect(split.message).toContain('应分为3项');
   });
 });

@@ -20,16 +20,19 @@ describe.each([...seeds.map((f) => `seeds/${f}`), ...pages.map((f) => `html/${f}
 
 describe('the defects of each seed, by rule and count (text and HTML alike)', () => {
   const cases: Array<[string, Record<string, number>]> = [
-    // 000: no tables in 二, 三, 四; pinyin inserted throughout (one finding, with the count)
-    ['000_82d6f7fdece5d549', { 'section-table-present': 3, 'conversion-artifacts': 1 }],
-    // 001: the gambling spam at its 5 places; 23 rows of table 3 and the row of table 4 with fewer values than columns
-    ['001_9c5af0f5dc6921f6', { 'injected-content': 5, 'blank-cells': 24 }],
+    // 000: no tables in 二, 三, 四; pinyin inserted throughout (one finding, with the count);
+    // 「收到1例…行政复议」 then 「未发生一例…行政复议」; no date at all (an info note)
+    ['000_82d6f7fdece5d549', { 'section-table-present': 3, 'conversion-artifacts': 1, 'narrative-table-agreement': 1, 'publication-date': 1 }],
+    // 001: the gambling spam at its 5 places; 23 rows of table 3 and the row of table 4 with fewer values than columns;
+    // a 镇人民政府 that gives no 工作考核、社会评议和责任追究 results (《条例》第五十条（四）)
+    ['001_9c5af0f5dc6921f6', { 'injected-content': 5, 'blank-cells': 24, 'overview-topics': 1 }],
     // 002: 2021 period in a 2020 report; signed 2020-12-31; 262 ≠ 236; 22 rows of table 3 with blank applicant columns
     ['002_605866c201a9c82d', { 'reporting-period': 1, 'publication-date': 1, 'narrative-sum': 1, 'blank-cells': 22 }],
-    // 003: 23 rows of table 3 and table 4 with blanks; 无增减 in five cells of table 2
-    ['003_079ed3c1b799cbd0', { 'blank-cells': 24, 'numeric-cells': 5 }],
-    // 004: no tables; its totals (45543, 23, 293) all add up, so no narrative-sum
-    ['004_e501d39fb7faf04c', { 'section-table-present': 3 }],
+    // 003: 23 rows of table 3 and table 4 with blanks; 无增减 in five cells of table 2; no date at all
+    ['003_079ed3c1b799cbd0', { 'blank-cells': 24, 'numeric-cells': 5, 'publication-date': 1 }],
+    // 004: no tables; its totals (45543, 23, 293) all add up, so no narrative-sum; a county
+    // government's report with 考核 but no 社会评议 or 责任追究 results
+    ['004_e501d39fb7faf04c', { 'section-table-present': 3, 'overview-topics': 1 }],
   ];
   it.each(cases)('%s', async (name, counts) => {
     const text = await lintFixture(`seeds/${name}.txt`);
@@ -58,6 +61,17 @@ describe('what the findings say', () => {
     const r = await lintFixture('seeds/001_9c5af0f5dc6921f6.txt');
     const lines = r.messages.filter((m) => m.ruleId === 'injected-content').map((m) => m.line);
     expect(lines).toEqual([1, 3, 8, 24, 454]);
+  });
+
+  it('000: the contradiction about 行政复议 names both statements; the missing date is an info note', async () => {
+    const r = await lintFixture('seeds/000_82d6f7fdece5d549.txt');
+    const [m] = r.messages.filter((x) => x.ruleId === 'narrative-table-agreement');
+    expect(m).toMatchObject({ line: 4, expected: '1', actual: '0', severity: 1 });
+    expect(m.message).toContain('收到1例政府信息公开方面的行政复议');
+    expect(m.message).toContain('未发生一例');
+    const date = r.messages.find((x) => x.ruleId === 'publication-date')!;
+    expect(date).toMatchObject({ severity: 0, line: null });
+    expect(r.errorCount).toBe(3); // the three missing tables; the note does not count
   });
 
   it('003: 无增减 is named with its cell; the split label 「（四）无法提/供」 is not taken for a value', async () => {

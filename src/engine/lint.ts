@@ -53,7 +53,7 @@ export async function lintBytes(bytes: Uint8Array, options: LintOptions = {}): P
     (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''),
   );
   const messages: LintMessage[] = ordered.map((m) => {
-    const data = ((m as { data?: unknown }).data ?? {}) as { kind?: 'defect' | 'doubt'; cell?: LintMessage['cell']; quote?: string; page?: number | null };
+    const data = ((m as { data?: unknown }).data ?? {}) as { kind?: 'defect' | 'doubt'; cell?: LintMessage['cell']; quote?: string; page?: number | null; note?: boolean };
     const level = resolved.get(m.ruleId ?? '')?.level ?? 'warn';
     const end = m.place && 'end' in m.place ? m.place.end : null;
     // DOCX and PDF positions are the rebuilt document's: the extractor says where that is for the user.
@@ -61,7 +61,8 @@ export async function lintBytes(bytes: Uint8Array, options: LintOptions = {}): P
     const whereEnd = doc.locate && end ? doc.locate(end) : null;
     return {
       ruleId: m.ruleId ?? 'unknown',
-      severity: SEVERITY[level],
+      // a rule may mark one of its findings as a note: an info, whatever the rule's level
+      severity: data.note ? 0 : SEVERITY[level],
       kind: data.kind ?? 'defect',
       message: m.reason,
       line: where ? (where.line ?? null) : (m.line ?? null),

@@ -43,6 +43,8 @@ export interface Finding {
   cell?: { table: string; row?: string; column?: string };
   quote?: string;
   page?: number | null;
+  /** an info-level note whatever the rule's level (something worth knowing, not a defect to fix) */
+  note?: boolean;
 }
 
 export interface RuleContext<O> {
@@ -84,7 +86,7 @@ export function defineRule<O = Record<string, unknown>>(meta: Omit<RuleMeta, 'do
         const msg = file.message(text[lang](params), { place, ruleId: full.id, source: 'reportlint' }) as VFileMessage & { data?: unknown };
         if (finding.expected !== undefined) msg.expected = [String(finding.expected)];
         if (finding.actual !== undefined) msg.actual = String(finding.actual);
-        msg.data = { kind: full.kind, messageId, cell: finding.cell, quote: finding.quote, page: finding.page ?? null };
+        msg.data = { kind: full.kind, messageId, cell: finding.cell, quote: finding.quote, page: finding.page ?? null, note: finding.note ?? false };
       },
     });
   });

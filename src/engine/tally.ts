@@ -23,3 +23,28 @@ export function cells(table: TemplateTable, rowKeys: string[], columnKey: string
 export function terms(cs: Cell[], name: (c: Cell) => string): string {
   return cs.map((c) => `${num(c)}（${name(c)}）`).join(' + ');
 }
+
+/**
+ * Two neighbouring cells whose digits, read as one number, would make the tally hold — the
+ * mark of a number that a conversion split across a cell border ("12" read as 1 | 2).
+ * Only a hint for the message: the reported numbers stay as they are.
+ */
+export function splitDigits(parts: Cell[], reported: number): { left: Cell; right: Cell; joined: number } | null {
+  const computed = sum(parts);
+  for (let i = 0; i + 1 < parts.length; i++) {
+    const a = num(parts[i]);
+    const b = num(parts[i + 1]);
+    if (a === null || b === null || a === 0 || !Number.isInteger(a) || !Number.isInteger(b) || b < 0) continue;
+    const joined = Number(`${a}${b}`);
+    if (computed - a - b + joined === reported) return { left: parts[i], right: parts[i + 1], joined };
+  }
+  return null;
+}
+
+export function splitHint(split: ReturnType<typeof splitDigits>, lang: 'zh' | 'en'): string {
+  if (!split) return '';
+  const [a, b] = [num(split.left), num(split.right)];
+  return lang === 'zh'
+    ? `。提示：若相邻两格「${a}」「${b}」原是一个数「${split.joined}」、在转换中被拆开，合计即相符，请核对原件`
+    : `. Hint: if the neighbouring cells “${a}” and “${b}” were one number ${split.joined} split by a conversion, the total would hold; check the original`;
+}

@@ -43,7 +43,7 @@ function t2s(s: string): string {
 }
 
 const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ';
-const PINYIN = new RegExp(`(?<=[${HAN}])[(（](?=[a-zü]*[${TONED}])[a-zü${TONED}]{1,7}[)）]`, 'g');
+const PINYIN = new RegExp(`(?<=[${HAN}]\n?)[(（](?=[a-zü]*[${TONED}])[a-zü${TONED}]{1,7}[)）]`, 'g');
 const FULLWIDTH_ALNUM = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g;
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 const NBSP = /[\u00a0\u3000]/g;

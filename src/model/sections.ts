@@ -46,33 +46,75 @@ export interface Section {
   title: string;
   /** the heading as written */
   heading: Span & { text: string };
+  /** the numeral the heading was written with (1 for 一 …), null when it had none */
+  written: number | null;
   /** the content, from after the heading to the next section heading */
   content: Span[];
 }
 
-const HEADING = new RegExp(`(?:^|(?<=[。；！？\\s|]))\\s*([${SECTION_NUMERALS.join('')}])\\s*[、.．]\\s*`, 'g');
+/** A heading numbered like a part (二、…) that is not one of the six parts. */
+export interface PartLikeHeading extends Span {
+  written: number;
+  text: string;
+  /** the section it stands in (0 before the first) */
+  inSection: number;
+}
+
+const PART_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+const HEADING = new RegExp(`(?:^|(?<=[。；！？\\s|]))\\s*([${PART_NUMERALS.join('')}])\\s*[、.．]\\s*`, 'g');
+/** Table 3's row labels start like parts (一、本年新收…): in a flattened table they are not headings. */
+const TABLE_LABEL = /^(本年新收|上年结转|本年度办理结果|结转下年度)/;
 
 interface Hit {
   number: number;
+  written: number | null;
+  /** the heading is a line of its own (not a part named inside a sentence) */
+  standalone: boolean;
   block: number;
   start: number;
   end: number;
   text: string;
 }
 
+export interface SectionReading {
+  sections: Section[];
+  partLike: PartLikeHeading[];
+}
+
 export function findSections(blocks: Block[]): Section[] {
+  return readSections(blocks).sections;
+}
+
+export function readSections(blocks: Block[]): SectionReading {
   const hits: Hit[] = [];
+  const numbered: Array<Omit<PartLikeHeading, 'inSection'>> = [];
   for (const b of blocks) {
     if (b.kind === 'table') continue;
     HEADING.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = HEADING.exec(b.text))) {
-      const number = SECTION_NUMERALS.indexOf(m[1]) + 1;
+      const written = PART_NUMERALS.indexOf(m[1]) + 1;
       const rest = b.text.slice(m.index + m[0].length);
-      const def = SECTION_TITLES[number - 1];
-      const t = def.variants.exec(rest);
-      if (!t) continue;
-      hits.push({ number, block: b.index, start: m.index + m[0].indexOf(m[1]), end: m.index + m[0].length + t[0].length, text: m[1] + '、' + t[0] });
+      const start = m.index + m[0].indexOf(m[1]);
+      const own = SECTION_TITLES[written - 1]?.variants.exec(rest);
+      const line = rest.split(/[\n。：:]/)[0].trim();
+      if (own) {
+        const standalone = line.length - own[0].length <= 2;
+        hits.push({ number: written, written, standalone, block: b.index, start, end: m.index + m[0].length + own[0].length, text: m[1] + '、' + own[0] });
+        continue;
+      }
+      // A part title under another numeral (a part inserted before it shifted the numbering):
+      // only when the heading stands alone, so a sentence naming a part is not taken for it.
+      const other = SECTION_TITLES.find((d) => {
+        const t = d.variants.exec(line);
+        return t && line.length - t[0].length <= 2;
+      });
+      if (other) {
+        hits.push({ number: other.number, written, standalone: true, block: b.index, start, end: m.index + m[0].length + line.length, text: m[1] + '、' + line });
+        continue;
+      }
+      if (line.length >= 2 && line.length <= 25 && !TABLE_LABEL.test(line) && !/\d/.test(line))
+        numbered.push({ written, block: b.index, start, end: m.index + m[0].length + line.length, text: m[1] + '、' + line });
     }
     // A heading without its numeral: a block that is exactly a section title.
     if (b.kind === 'heading' || b.text.trim().length <= 20) {
@@ -81,21 +123,14 @@ export function findSections(blocks: Block[]): Section[] {
         const t = def.variants.exec(bare);
         if (t && t[0].length === bare.length && !hits.some((h) => h.block === b.index)) {
           const start = b.text.indexOf(bare);
-          hits.push({ number: def.number, block: b.index, start, end: start + bare.length, text: bare });
+          hits.push({ number: def.number, written: null, standalone: true, block: b.index, start, end: start + bare.length, text: bare });
         }
       }
     }
   }
-  // Keep the first heading of each number that keeps the order increasing.
-  const chosen: Hit[] = [];
-  let last = 0;
-  for (const h of hits) {
-    if (h.number > last) {
-      chosen.push(h);
-      last = h.number;
-    }
-  }
-  return chosen.map((h, i) => {
+  const chosen = choose(hits);
+  for (const h of hits) if (!chosen.includes(h) && h.written !== null && h.standalone) numbered.push({ ...h, written: h.written });
+  const sections = chosen.map((h, i) => {
     const next = chosen[i + 1];
     const content: Span[] = [];
     const endBlock = next ? next.block : blocks.length - 1;
@@ -114,7 +149,46 @@ export function findSections(blocks: Block[]): Section[] {
       number: h.number,
       title: SECTION_TITLES[h.number - 1].title,
       heading: { block: h.block, start: h.start, end: h.end, text: h.text },
+      written: h.written,
       content,
     };
   });
+  const before = (a: Span, b: Span) => a.block < b.block || (a.block === b.block && a.start < b.start);
+  const partLike = numbered.map((p) => ({ ...p, inSection: [...sections].reverse().find((s) => !before(p, s.heading))?.number ?? 0 }));
+  return { sections, partLike };
+}
+
+/**
+ * The headings taken as the six parts: the first of each number, written with its own numeral,
+ * that keeps the order increasing; then a part whose title stands under another numeral fills
+ * its gap when it lies between its neighbours (a sub-topic 「一、主动公开」 inside 总体情况
+ * never displaces the real 「二、主动公开政府信息情况」).
+ */
+function choose(hits: Hit[]): Hit[] {
+  const chosen: Hit[] = [];
+  let last = 0;
+  for (const h of hits) {
+    if ((h.written === h.number || h.written === null) && h.number > last) {
+      chosen.push(h);
+      last = h.number;
+    }
+  }
+  const pos = (h: Hit) => h.block * 1e6 + h.start;
+  for (let n = 1; n <= 6; n++) {
+    if (chosen.some((c) => c.number === n)) continue;
+    const prev = chosen.filter((c) => c.number < n).at(-1);
+    const next = chosen.find((c) => c.number > n);
+    const fill = hits.find((h) => h.number === n && (!prev || pos(h) > pos(prev)) && (!next || pos(h) < pos(next)));
+    if (fill) chosen.splice(next ? chosen.indexOf(next) : chosen.length, 0, fill);
+  }
+  return chosen;
+}
+
+/** The text of a section's content, its spans joined by newlines. */
+export function sectionText(blocks: Block[], section: Section): string {
+  return section.content
+    .map((s) => blocks[s.block])
+    .map((b, i) => (b.kind === 'table' ? '' : b.text.slice(section.content[i].start, section.content[i].end)))
+    .filter((t) => t.trim())
+    .join('\n');
 }

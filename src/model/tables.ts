@@ -12,7 +12,7 @@ import type { Section } from './sections.js';
 import type { TableDef, RowDef, ColumnDef } from './template.js';
 import { parseCell, type CellValue } from './numbers.js';
 import { labelKey } from '../util/cjk.js';
-import type { Place } from '../types.js';
+import type { Place, TemplateVersion } from '../types.js';
 
 export type TableStyle = 'grid' | 'lines' | 'pipe' | 'tab';
 
@@ -35,6 +35,7 @@ export interface Cell {
 export interface RowReading {
   def: RowDef;
   label: string;
+  labelMatch: LabelMatch;
   place?: Place;
   cells: Cell[];
   /** the non-empty value tokens, in order */
@@ -54,12 +55,25 @@ export interface ReadingDoubt {
   text?: string;
 }
 
+/** A row the format does not have (a local addition such as 其他主动公开文件): its label and where it stands */
+export interface ExtraRow {
+  label: string;
+  place?: Place;
+  /** the template row read just before it, if any */
+  after?: RowDef;
+}
+
 export interface TemplateTable {
   def: TableDef;
+  /** the format whose rows the table was read with (set by the model) */
+  version?: TemplateVersion;
   style: TableStyle;
   place?: Place;
   rows: RowReading[];
   missingRows: RowDef[];
+  extraRows: ExtraRow[];
+  /** the header and banner words read (column labels as written) */
+  headerTexts: string[];
   doubts: ReadingDoubt[];
 }
 
@@ -132,7 +146,10 @@ function isProse(line: string): boolean {
   return t.length > 40 && /[。；]/.test(t);
 }
 
-type Match = { kind: 'row'; row: RowDef; rest: string } | { kind: 'group'; label: string; rest: string } | { kind: 'header' } | { kind: 'banner' };
+/** How a row's label was recognised: as written in the template, with words added after it, cut short by the layout, or mistyped */
+export type LabelMatch = 'exact' | 'longer' | 'cut' | 'similar';
+
+type Match = { kind: 'row'; row: RowDef; rest: string; how: LabelMatch } | { kind: 'group'; label: string; rest: string } | { kind: 'header' } | { kind: 'banner' };
 
 /** Comparison keys of a table's labels, computed once per table definition. */
 interface LabelKeys {
@@ -160,25 +177,29 @@ function matchLabel(def: TableDef, text: string, grid = false): Match | null {
   if (!key) return null;
   if (def.banner?.test(text.replace(/\s/g, ''))) return { kind: 'banner' };
   let best: { m: Match; score: number } | null = null;
-  const consider = (mk: string, make: (rest: string) => Match) => {
+  const consider = (mk: string, make: (rest: string, how: LabelMatch) => Match) => {
     let score = 0;
     let rest = '';
+    let how: LabelMatch = 'exact';
     if (key === mk) score = 1000;
-    else if (mk.length >= 4 && key.startsWith(mk)) score = mk.length;
-    else if (key.length >= 4 && mk.startsWith(key) && /^[一二三四五六七八九十]、|^\([一二三四五六七八九十]+\)|^\d+\./.test(key)) {
+    else if (mk.length >= 4 && key.startsWith(mk)) {
+      score = mk.length;
+      how = 'longer';
+    } else if (key.length >= 4 && mk.startsWith(key) && /^[一二三四五六七八九十]、|^\([一二三四五六七八九十]+\)|^\d+\./.test(key)) {
       score = key.length - 0.5;
       rest = mk.slice(key.length);
+      how = 'cut';
     }
-    if (score > 0 && (!best || score > best.score)) best = { m: make(rest), score };
+    if (score > 0 && (!best || score > best.score)) best = { m: make(rest, how), score };
   };
-  for (const { row, key: mk } of keys.rows) consider(mk, (rest) => ({ kind: 'row', row, rest }));
+  for (const { row, key: mk } of keys.rows) consider(mk, (rest, how) => ({ kind: 'row', row, rest, how }));
   // A numbered row label with a word mistyped (2.其他法律行政止公开) is still its row when the
   // rest is close; table-shape reports the wording (the label read is kept on the row).
   if (!best && NUMBERED_KEY.test(key) && key.length >= 4) {
     for (const { row, key: mk } of keys.rows) {
       const n = NUMBERED_KEY.exec(key)![0];
       const score = mk.startsWith(n) ? dice(key, mk) : 0;
-      if (score >= 0.6 && (!best || score > best.score)) best = { m: { kind: 'row', row, rest: '' }, score };
+      if (score >= 0.6 && (!best || score > best.score)) best = { m: { kind: 'row', row, rest: '', how: 'similar' }, score };
     }
   }
   for (const { label, key: mk } of keys.groups) {
@@ -189,7 +210,7 @@ function matchLabel(def: TableDef, text: string, grid = false): Match | null {
   }
   const found = best as { m: Match; score: number } | null;
   if (found) return found.m;
-  if (keys.headers.has(key) || key.startsWith('(本列数据的勾稽关系')) return { kind: 'header' };
+  if (keys.headers.has(key) || key.startsWith('(本列数据的勾稽关系') || [...keys.headers].some((h) => h.length >= 4 && key.startsWith(h))) return { kind: 'header' };
   return null;
 }
 
@@ -217,11 +238,16 @@ export function readTable(def: TableDef, tokens: Token[], style: TableStyle): Te
   interface Pending {
     def: RowDef;
     label: string;
+    how: LabelMatch;
     place?: Place;
     slots: Token[];
   }
   const pending: Pending[] = [];
   const doubts: ReadingDoubt[] = [];
+  const extraRows: ExtraRow[] = [];
+  const headerTexts: string[] = [];
+  let skipLine = -1; // the values of a row the format does not have belong to no template row
+  let lineStart = -1;
   let current: Pending | null = null;
   let residue = ''; // the unseen rest of a label split across cells (（四）无法提 | 供)
   let dataLineStarted = -1;
@@ -247,33 +273,49 @@ export function readTable(def: TableDef, tokens: Token[], style: TableStyle): Te
     }
     if (def.unlabelledRow) {
       if (dataLineStarted < 0) {
-        if (headerOnlyLines.has(t.line)) continue;
+        if (headerOnlyLines.has(t.line)) {
+          if (!t.empty) headerTexts.push(t.text);
+          continue;
+        }
         dataLineStarted = t.line;
-        current = { def: def.rows[0], label: '', place: t.place, slots: [] };
+        current = { def: def.rows[0], label: '', how: 'exact', place: t.place, slots: [] };
       }
       current!.slots.push(t);
       continue;
     }
+    const firstOnLine = !t.empty && lineStart !== t.line;
+    if (!t.empty) lineStart = t.line;
+    if (t.line === skipLine) continue;
     const m = t.empty ? null : matchLabel(def, t.text, style === 'grid');
+    if (!m && firstOnLine && style !== 'lines' && isRowLabel(t.text)) {
+      // a labelled row of the table that the format does not have
+      const after = current?.def ?? pending.at(-1)?.def;
+      finish();
+      extraRows.push({ label: t.text, place: t.place, after });
+      skipLine = t.line;
+      continue;
+    }
     if (m?.kind === 'row') {
       finish();
-      current = { def: m.row, label: t.text, place: t.place, slots: [] };
+      current = { def: m.row, label: t.text, how: m.how, place: t.place, slots: [] };
       if (m.rest) residue = m.rest;
     } else if (m?.kind === 'group') {
       finish();
       if (m.rest) residue = m.rest;
     } else if (m) {
       finish();
+      headerTexts.push(t.text);
     } else if (current) {
       current.slots.push(t);
     } else if (!t.empty) {
       doubts.push({ reason: 'stray-token', place: t.place, text: t.text });
+      headerTexts.push(t.text);
     }
   }
   finish();
 
   const regular = style === 'grid' || pending.every((p) => trimTrailing(p.slots, p.def.columns.length).length === p.def.columns.length);
-  const rows = pending.map((p) => placeRow(p.def, p.label, p.place, p.slots, style, regular));
+  const rows = pending.map((p) => ({ ...placeRow(p.def, p.label, p.place, p.slots, style, regular), labelMatch: p.how }));
   for (const r of rows)
     if (r.placement === 'overflow')
       doubts.push({ reason: 'overflow', place: r.place, row: r.def, found: r.values.length });
@@ -285,8 +327,16 @@ export function readTable(def: TableDef, tokens: Token[], style: TableStyle): Te
     place: tokens[0]?.place,
     rows,
     missingRows: def.rows.filter((r) => !seen.has(r.key) && !r.optional),
+    extraRows,
+    headerTexts,
     doubts,
   };
+}
+
+/** Words that label a row (not a number, not a stray word such as 无 in a value cell). */
+function isRowLabel(text: string): boolean {
+  const han = text.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
+  return han >= 4 && !/^\s*[+\-−－]?\d/.test(text);
 }
 
 function trimTrailing(slots: Token[], n: number): Token[] {
@@ -295,7 +345,7 @@ function trimTrailing(slots: Token[], n: number): Token[] {
   return s;
 }
 
-function placeRow(def: RowDef, label: string, place: Place | undefined, slots: Token[], style: TableStyle, regular: boolean): RowReading {
+function placeRow(def: RowDef, label: string, place: Place | undefined, slots: Token[], style: TableStyle, regular: boolean): Omit<RowReading, 'labelMatch'> {
   const n = def.columns.length;
   const s = style === 'lines' ? slots : trimTrailing(slots, n);
   const values = s.filter((t) => !t.empty);
