@@ -1,9 +1,30 @@
 /**
  * unreadable — a doubt about our own reading, not a defect of the report: a table whose
  * rows could not be found, a row with more values than columns, text in a table that fits
- * no label. Audits count these apart and never blame the issuing body for them.
+ * no label, two neighbouring cells that look like one number split by a conversion (1 | 2 in a
+ * row whose 总计 is 12 — the tally rule reports the sum as written, with the same hint). Audits count these apart and never blame the issuing body for them.
  */
 import { defineRule } from '../src/engine/rule.js';
+import { allNumbers, num, splitDigits, sum } from '../src/engine/tally.js';
+import { cellRef, rowName } from '../src/engine/describe.js';
+import type { TemplateTable } from '../src/model/tables.js';
+
+/** Row sums (table 3's 总计 column, table 4's three 总计) that a split number would make hold. */
+function splitNumbers(t: TemplateTable) {
+  const out = [];
+  for (const row of t.rows) {
+    if (row.placement !== 'placed') continue;
+    const groups = t.def.id === 'review' ? ['review.', 'directSuit.', 'suitAfterReview.'] : t.def.id === 'application' ? [''] : [];
+    for (const g of groups) {
+      const total = row.cells.find((c) => c.column.key === `${g}total`);
+      const parts = allNumbers(row.cells.filter((c) => c.column.key.startsWith(g) && c.column.key !== `${g}total`));
+      if (!parts || num(total) === null || sum(parts) === num(total)) continue;
+      const split = splitDigits(parts, num(total)!);
+      if (split) out.push({ row, split });
+    }
+  }
+  return out;
+}
 
 export default defineRule(
   {
@@ -22,6 +43,10 @@ export default defineRule(
         zh: (p) => `读取存疑：找到了${p.table}，但未能识别出其中任何一行，表格未参与校验`,
         en: (p) => `reading doubt: ${p.table} was found but none of its rows could be recognised; it was not checked`,
       },
+      'split-number': {
+        zh: (p) => `读取存疑：${p.table}${p.row ? `「${p.row}」行` : ''}相邻两格「${p.left}」「${p.right}」可能原是一个数「${p.joined}」，在转换中被拆到两格（这样合计才相符）；请对照原件核实`,
+        en: (p) => `reading doubt: in ${p.table}${p.row ? `, row “${p.row}”` : ''} the neighbouring cells “${p.left}” and “${p.right}” may be one number ${p.joined} split by a conversion (the total would then hold); check the original`,
+      },
       'stray-token': {
         zh: (p) => `读取存疑：${p.table}中的「${p.text}」不属于任何行，已忽略`,
         en: (p) => `reading doubt: “${p.text}” in ${p.table} belongs to no row and was ignored`,
@@ -36,6 +61,13 @@ export default defineRule(
           d.reason,
           { table: t.def.name[lang], row: d.row?.label ?? '', found: d.found, columns: d.row?.columns.length, text: d.text },
           { place: d.place, cell: { table: t.def.id, row: d.row?.label } },
+        );
+      }
+      for (const { row, split } of splitNumbers(t)) {
+        report(
+          'split-number',
+          { table: t.def.name[lang], row: rowName(row), left: num(split.left), right: num(split.right), joined: split.joined },
+          { place: split.left.place, expected: split.joined, actual: `${num(split.left)} | ${num(split.right)}`, cell: cellRef(t, split.left) },
         );
       }
     }

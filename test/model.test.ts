@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { extract } from '../src/extract/index.js';
 import { normalizeTree, normalizeText } from '../src/extract/normalize.js';
 import { fixture, modelOf as model, gridOf as grid } from './helpers/fixtures.js';
+import { parseCell } from '../src/model/numbers.js';
 
 describe('sections', () => {
   it.each(['000_82d6f7fdece5d549', '001_9c5af0f5dc6921f6', '002_605866c201a9c82d', '003_079ed3c1b799cbd0', '004_e501d39fb7faf04c'])(
@@ -97,6 +98,83 @@ describe('report facts', () => {
       [45543, 4],
       [23, 3],
       [293, 3],
+    ]);
+  });
+});
+
+describe('numbers as the format allows them', () => {
+  it.each([
+    // signed where the format allows a sign (2019 本年增/减)
+    ['+2', 'signed', 2],
+    ['-1', 'signed', -1],
+    ['－1', 'signed', -1],
+    ['减3', 'signed', -3],
+    ['增2', 'signed', 2],
+    // decimals and units where an amount is asked for (2021 本年收费金额（单位：万元）, 2019 采购总金额)
+    ['12.35', 'amount', 12.35],
+    ['104150元', 'amount', 104150],
+    ['6324 万元', 'amount', 6324],
+    ['1,234,567', 'count', 1234567],
+    ['0', 'count', 0],
+  ] as const)('%s in a %s cell is %d', (raw, kind, value) => {
+    const v = parseCell(raw, kind);
+    expect(v.kind === 'number' ? v.value : v.kind).toBe(value);
+  });
+
+  it('the unit typed into the cell is kept with the number', () => {
+    expect(parseCell('6324 万元', 'amount')).toMatchObject({ kind: 'number', value: 6324, unit: '万元' });
+    expect(parseCell('104150元', 'amount')).toMatchObject({ kind: 'number', value: 104150, unit: '元' });
+  });
+
+  it.each([
+    ['-1', 'count'], // a count has no sign
+    ['12.5', 'count'], // nor decimals
+    ['5万元', 'count'], // nor a money unit
+    ['无增减', 'signed'],
+    ['无', 'count'],
+  ] as const)('%s in a %s cell is words, not a number', (raw, kind) => {
+    expect(parseCell(raw, kind).kind).toBe('word');
+  });
+
+  it('blank is not zero', () => {
+    expect(parseCell(' ', 'count').kind).toBe('blank');
+  });
+
+  it('full-width digits are read after normalisation', () => {
+    expect(normalizeText('１２３').text).toBe('123');
+  });
+});
+
+describe('what the prose states', () => {
+  it('the realworld report: 受理…申请17件 is the applications received; 均已…答复 a claim that all were dealt with', async () => {
+    const m = await model('realworld/huaian-hongze-district-gov-2024.pdf');
+    expect(m.statements.map((s) => (s.kind === 'count' ? `${s.topic}=${s.value}` : s.kind))).toEqual(['received=17', 'finished']);
+  });
+
+  it('seed 000: one 行政复议 received, then none — a count and a denial of the same thing', async () => {
+    const m = await model('seeds/000_82d6f7fdece5d549.txt');
+    expect(m.statements.map((s) => (s.kind === 'count' ? `${s.topic}=${s.value}/${s.how}` : s.kind))).toEqual(['review=1/number', 'review=0/denial', 'litigation=0/denial']);
+  });
+});
+
+describe('format version of each table', () => {
+  it('a 2024 report whose table 2 is the 2019 one: read with the 2019 rows, the markers kept', async () => {
+    const m = await model('2021/break-template-version.txt');
+    expect(m.template).toBe('2021');
+    expect(m.tables.active!.version).toBe('2019');
+    expect(m.tables.application!.version).toBe('2021');
+    expect(m.otherVersionTables.map((t) => [t.id, t.markers[0].marker])).toEqual([['active', '本年新制作数量']]);
+    expect(m.tables.active!.rows.every((r) => r.placement === 'placed')).toBe(true);
+  });
+
+  it('parts numbered out of place: a shifted part keeps its title, sub-topics numbered like parts are listed', async () => {
+    const shifted = await model('2021/break-section-numbering-shifted.txt');
+    expect(shifted.sections.map((s) => [s.number, s.written])).toEqual([[1, 1], [2, 3], [3, 4], [4, 5], [5, 6], [6, 7]]);
+    expect(shifted.partLike.map((p) => p.text)).toEqual(['二、重点领域信息公开情况']);
+    const sub = await model('2021/break-section-numbering.txt');
+    expect(sub.sections.map((s) => [s.number, s.written])).toEqual([[1, 1], [2, 2], [3, 3], [4, 4], [5, 5], [6, 6]]);
+    expect(sub.partLike.map((p) => [p.text, p.inSection])).toEqual([
+      ['一、主动公开', 1], ['二、依申请公开', 1], ['三、政府信息管理', 1], ['四、政府信息公开平台建设', 1], ['五、监督保障', 1],
     ]);
   });
 });

@@ -142,7 +142,7 @@ describe('section-table-present', () => {
 describe('application-balance', () => {
   it('HTML: 一、本年新收 自然人 12 → 13 (row 总计 16 → 17) → application-balance for 自然人 (and 总计)', async () => {
     const label = '一、本年新收政府信息公开申请数量';
-    const text = mutate(mutate(D, hrow(label, [12, 3, 0, 0, 1, 0, 16]), hrow(label, [13, 3, 0, 0, 1, 0, 17])), '全年共收到政府信息公开申请16件', '全年共收到政府信息公开申请17件');
+    const text = mutate(mutate(D, hrow(label, [12, 3, 0, 0, 1, 0, 16]), hrow(label, [13, 3, 0, 0, 1, 0, 17])), '全年共收到政府信息公开申请16件，其中自然人申请12件', '全年共收到政府信息公开申请17件，其中自然人申请13件');
     const [natural, total] = only(await html(text), 'application-balance', 'application-balance');
     const line = hline(text, '（七）总计');
     // 13 + 1 = 14 against 11 + 2 = 13
@@ -156,7 +156,7 @@ describe('application-balance', () => {
 
   it('text: 一、本年新收 自然人 5 → 6 (row 总计 6 → 7) → application-balance for 自然人 (and 总计)', async () => {
     const label = '一、本年新收政府信息公开申请数量';
-    const text = mutate(mutate(T, trow(label, [5, 1, 0, 0, 0, 0, 6]), trow(label, [6, 1, 0, 0, 0, 0, 7])), '全年共收到政府信息公开申请6件', '全年共收到政府信息公开申请7件');
+    const text = mutate(mutate(T, trow(label, [5, 1, 0, 0, 0, 0, 6]), trow(label, [6, 1, 0, 0, 0, 0, 7])), '全年共收到政府信息公开申请6件，其中自然人申请5件', '全年共收到政府信息公开申请7件，其中自然人申请6件');
     const [natural, total] = only(await txt(text), 'application-balance', 'application-balance');
     // 6 + 1 = 7 against 5 + 1 = 6
     expect(natural).toMatchObject({ line: tline(text, '（七）总计', 0), expected: '7', actual: '6' });
@@ -485,6 +485,23 @@ describe('unreadable', () => {
     const [m] = only(await txt(text), 'unreadable');
     expect(m).toMatchObject({ kind: 'doubt', severity: 1, line: lineOf(text, `\n${label}\n`) + 1 });
     expect(m.message).toContain('8');
+  });
+
+  // 「11」 in 自然人 read as 1 | 1 across the border into 商业企业: the row total 11 no longer adds up.
+  // The tally rule reports the sum as written (never repaired) with a hint; unreadable adds the doubt.
+  it('HTML: neighbouring cells 1 | 1 in a row whose 总计 is 11 → the row finding carries the split hint, and a doubt', async () => {
+    const label = '4.保护第三方合法权益';
+    const text = mutate(D, hrow(label, [1, 0, 0, 0, 0, 0, 1]), hrow(label, [1, 1, 0, 0, 0, 0, 11]));
+    const r = await html(text);
+    const row = r.messages.find((m) => m.ruleId === 'application-totals' && m.line === hline(text, label))!;
+    expect(row).toMatchObject({ expected: '2', actual: '11' });
+    expect(row.message).toContain('「1」「1」原是一个数「11」');
+    const doubts = r.messages.filter((m) => m.ruleId === 'unreadable');
+    expect(doubts).toHaveLength(1);
+    expect(doubts[0]).toMatchObject({ kind: 'doubt', severity: 1, line: hline(text, label), expected: '11', actual: '1 | 1' });
+    expect(doubts[0].message).toContain('读取存疑');
+    // the defects stay defects: （七）总计 of 商业企业 and of 总计 no longer add up either
+    expect(r.messages.filter((m) => m.ruleId === 'application-totals')).toHaveLength(3);
   });
 
   it('HTML: a table-3 row with 8 cells → 1 doubt only', async () => {
