@@ -1,5 +1,6 @@
 /**
- * required-sections — the six sections of the format are there, in order.
+ * required-sections — the six sections of the format are there, in order: a missing one is
+ * reported at the heading before the gap, one standing out of order at itself.
  *
  * Basis: 《政府信息公开条例》第五十条 lists the contents; the unified format (国办公开办函〔2019〕60号,
  * 〔2021〕30号) fixes the six headings 一、总体情况 … 六、其他需要报告的事项. Title variants used
@@ -20,8 +21,12 @@ export default defineRule(
     description: { zh: '六个部分齐全且顺序正确', en: 'the six sections are present and in order' },
     messages: {
       missing: {
-        zh: (p) => `缺少第${p.numeral}部分「${p.name}」（或其标题顺序不对）：年度报告应按统一格式包含六个部分`,
-        en: (p) => `section ${p.numeral} “${p.name}” is missing (or out of order): the format requires all six sections`,
+        zh: (p) => `缺少第${p.numeral}部分「${p.name}」：年度报告应按统一格式包含六个部分`,
+        en: (p) => `section ${p.numeral} “${p.name}” is missing: the format requires all six sections`,
+      },
+      outOfOrder: {
+        zh: (p) => `第${p.numeral}部分「${p.heading}」位置不对：应在第${p.after}部分之后、按一至六的顺序排列`,
+        en: (p) => `section ${p.numeral} “${p.heading}” is out of place: it belongs after section ${p.after}, the six in order`,
       },
     },
   },
@@ -29,6 +34,11 @@ export default defineRule(
     const found = new Set(model.sections.map((s) => s.number));
     for (let n = 1; n <= 6; n++) {
       if (found.has(n)) continue;
+      const stray = model.outOfOrder.find((h) => h.number === n);
+      if (stray) {
+        report('outOfOrder', { numeral: SECTION_NUMERALS[n - 1], heading: stray.text, after: SECTION_NUMERALS[n - 2] ?? '' }, { place: placeIn(model.blocks[stray.block], stray.start), expected: sectionName(n, lang), actual: stray.text, quote: stray.text });
+        continue;
+      }
       // point at the heading before the gap, or the start of the document
       const prev = [...model.sections].reverse().find((s) => s.number < n);
       const place = prev ? placeIn(model.blocks[prev.heading.block], prev.heading.start) : model.blocks[0]?.place;

@@ -113,6 +113,17 @@ describe('required-sections', () => {
     const [m] = only(await txt(text), 'required-sections');
     expect(m).toMatchObject({ line: lineOf(text, '四、政府信息公开行政复议、行政诉讼情况'), expected: '五、存在的主要问题及改进情况' });
   });
+
+  it('text: sections 五 and 六 swapped → 1, at 五 where it stands, said to be out of place (not missing)', async () => {
+    const five = T.slice(T.indexOf('五、存在的主要问题及改进情况\n'), T.indexOf('六、其他需要报告的事项\n'));
+    const rest = T.slice(T.indexOf('六、其他需要报告的事项\n'));
+    const six = rest.slice(0, rest.indexOf('\n\n', rest.indexOf('\n\n') + 2) + 2); // the heading and its paragraph
+    const text = T.replace(five + six, () => six + five);
+    expect(text).not.toBe(T);
+    const [m] = only(await txt(text), 'required-sections');
+    expect(m).toMatchObject({ line: lineOf(text, '五、存在的主要问题及改进情况'), actual: '五、存在的主要问题及改进情况' });
+    expect(m.message).toContain('位置不对');
+  });
 });
 
 // ── section-table-present ──────────────────────────────────────────────────────────────────

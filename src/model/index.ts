@@ -7,7 +7,7 @@ import type { Root } from 'mdast';
 import type { TemplateVersion } from '../types.js';
 import type { Normalization } from '../extract/normalize.js';
 import { toBlocks, type Block } from './blocks.js';
-import { readSections, type PartLikeHeading, type Section } from './sections.js';
+import { readSections, type PartLikeHeading, type Section, type SectionReading } from './sections.js';
 import { templateTables, type TableDef, type TableId } from './template.js';
 import { tableTokens, readTable, type TemplateTable } from './tables.js';
 import { markersIn, otherVersion, type MarkerHit } from './version.js';
@@ -25,6 +25,8 @@ export interface ReportModel extends ReportInfo {
   sections: Section[];
   /** headings numbered like parts (二、…) that are not one of the six */
   partLike: PartLikeHeading[];
+  /** part headings standing where the order of the six does not allow them */
+  outOfOrder: SectionReading['outOfOrder'];
   /** each template table found in its section (null when the section has none) */
   tables: Record<TableId, TemplateTable | null>;
   /** tables written in the other format: the words that show it */
@@ -51,7 +53,7 @@ export function templateFor(year: number | null): TemplateVersion {
 export function buildModel(tree: Root, normalization: Normalization, options: ModelOptions = {}): ReportModel {
   const blocks = toBlocks(tree);
   const info = findInfo(blocks, options.pageTitle);
-  const { sections, partLike } = readSections(blocks);
+  const { sections, partLike, outOfOrder } = readSections(blocks);
   const found = (def: TableDef) => {
     const section = sections.find((s) => s.number === def.section);
     return section ? tableTokens(blocks, section, def) : null;
@@ -89,6 +91,7 @@ export function buildModel(tree: Root, normalization: Normalization, options: Mo
     blocks,
     sections,
     partLike,
+    outOfOrder,
     tables,
     otherVersionTables,
     statements: findStatements(blocks, sections),

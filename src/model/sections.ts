@@ -79,6 +79,8 @@ interface Hit {
 export interface SectionReading {
   sections: Section[];
   partLike: PartLikeHeading[];
+  /** part headings found where the order of the six does not allow them (五 before 四) */
+  outOfOrder: Array<Span & { number: number; text: string }>;
 }
 
 export function findSections(blocks: Block[]): Section[] {
@@ -129,7 +131,12 @@ export function readSections(blocks: Block[]): SectionReading {
     }
   }
   const chosen = choose(hits);
-  for (const h of hits) if (!chosen.includes(h) && h.written !== null && h.standalone) numbered.push({ ...h, written: h.written });
+  const outOfOrder: SectionReading['outOfOrder'] = [];
+  for (const h of hits) {
+    if (chosen.includes(h) || !h.standalone) continue;
+    if (!chosen.some((c) => c.number === h.number)) outOfOrder.push({ number: h.number, block: h.block, start: h.start, end: h.end, text: h.text });
+    else if (h.written !== null) numbered.push({ ...h, written: h.written });
+  }
   const sections = chosen.map((h, i) => {
     const next = chosen[i + 1];
     const content: Span[] = [];
@@ -155,7 +162,7 @@ export function readSections(blocks: Block[]): SectionReading {
   });
   const before = (a: Span, b: Span) => a.block < b.block || (a.block === b.block && a.start < b.start);
   const partLike = numbered.map((p) => ({ ...p, inSection: [...sections].reverse().find((s) => !before(p, s.heading))?.number ?? 0 }));
-  return { sections, partLike };
+  return { sections, partLike, outOfOrder };
 }
 
 /**
