@@ -120,9 +120,12 @@ const CHROME: Array<[ChromeLine['kind'], RegExp]> = [
   ['meta', /^[•·\s]*(发布日期|发布时间|发文日期|点击次数|点击数|浏览次数|阅读次数|访问次数|文章来源|信息来源|来源|字号|作者)\s*[：:]/],
 ];
 
+export const isChromeLine = (raw: string): boolean => chromeKind(raw) !== null;
+
 function chromeKind(raw: string): ChromeLine['kind'] | null {
   // a flattened page pads chrome lines with empty cells ("打印 关闭 | ||||…")
-  const text = raw.replace(/[\s|]+$/, '');
+  // …and a PDF print of the page starts its list items with a Symbol-font bullet (U+F0B7)
+  const text = raw.replace(/[\s|]+$/, '').replace(/^[\s\ue000-\uf8ff]+/, '');
   if (text.length > 120) return null;
   for (const [kind, re] of CHROME) if (re.test(text)) return kind;
   return null;

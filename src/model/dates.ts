@@ -6,7 +6,7 @@ import type { Block } from './blocks.js';
 import { placeIn } from './blocks.js';
 import { cnNumber } from '../util/cjk.js';
 import type { ChromeLine } from '../extract/normalize.js';
-import { pointAt } from '../extract/normalize.js';
+import { pointAt, isChromeLine } from '../extract/normalize.js';
 import type { Place } from '../types.js';
 
 export interface YMD {
@@ -85,7 +85,10 @@ export function findSignatureDate(blocks: Block[]): DateMention | null {
   for (let i = blocks.length - 1; i >= Math.max(0, blocks.length - 4); i--) {
     const b = blocks[i];
     if (b.kind === 'table') continue;
-    const text = b.text.replace(/[|\s]+$/, '');
+    // a Markdown paragraph keeps the page's last lines (打印 关闭) after the signature
+    const lines = b.text.replace(/[|\s]+$/, '').split('\n');
+    while (lines.length > 1 && isChromeLine(lines[lines.length - 1])) lines.pop();
+    const text = lines.join('\n').replace(/[|\s]+$/, '');
     const tail = new RegExp(`${DATE}$`).exec(text);
     if (tail) {
       const before = text.slice(0, tail.index);

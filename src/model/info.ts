@@ -14,14 +14,23 @@ export interface ReportInfo {
 const TITLE = /((?:19|20)\d{2})\s*年度?.*?(政府信息公开|政务公开).*?(年度报告|年报|报告)/;
 
 export function findInfo(blocks: Block[], pageTitle?: string | null): ReportInfo {
-  for (const b of blocks.slice(0, 12)) {
+  // a web page or its PDF print may put a site header and a menu of many short lines first
+  const head = blocks.slice(0, 30);
+  for (const [i, b] of head.entries()) {
     if (b.kind === 'table') continue;
-    const firstCell = b.text.split(/[|\t\n]/)[0].trim();
-    const m = TITLE.exec(firstCell);
-    if (m && firstCell.length <= 80) {
-      const name = firstCell.slice(0, m.index).trim();
+    // a Markdown paragraph may run the breadcrumb and the title together, line after line
+    const lines = b.text.split('\n').slice(0, 5);
+    for (const [li, line] of lines.entries()) {
+      let cell = line.split(/[|\t]/)[0].trim();
+      // a title set large wraps onto a second line, which a PDF gives as a block of its own
+      const next = li + 1 < lines.length ? lines[li + 1].split(/[|\t]/)[0].trim() : head[i + 1]?.kind !== 'table' ? (head[i + 1]?.text.trim() ?? '') : '';
+      if (!TITLE.test(cell) && /(?:19|20)\d{2}\s*年/.test(cell) && next.length <= 20 && TITLE.test(cell + next)) cell += next;
+      const m = TITLE.exec(cell);
+      if (!m || cell.length > 80) continue;
+      const name = cell.slice(0, m.index).trim();
+      const at = b.text.indexOf(line) + line.indexOf(cell.slice(0, 4));
       return {
-        title: { text: firstCell, place: placeIn(b, b.text.indexOf(firstCell)) },
+        title: { text: cell, place: placeIn(b, Math.max(0, at)) },
         reportingYear: Number(m[1]),
         issuer: name ? { name, type: issuerType(name) } : null,
       };
