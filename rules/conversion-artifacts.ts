@@ -22,15 +22,15 @@ export default defineRule(
     description: { zh: '正文残留转换痕迹：插入的拼音、乱码、替换字符', en: 'conversion traces in the text: inserted pinyin, mojibake, replacement characters' },
     messages: {
       pinyin: {
-        zh: (p) => `正文中插入了 ${p.count} 处拼音注音（如「${p.sample}」），应发布不带注音的原文`,
+        zh: (p) => `文中插入了 ${p.count} 处拼音注音（如「${p.sample}」），应发布不带注音的原文`,
         en: (p) => `${p.count} pinyin annotation(s) inserted in the text (e.g. “${p.sample}”); publish the text without them`,
       },
       mojibake: {
-        zh: (p) => `正文中有 ${p.count} 处乱码（如「${p.sample}」），文字在转换编码时已损坏`,
+        zh: (p) => `文中有 ${p.count} 处乱码（如「${p.sample}」），文字在转换编码时已损坏`,
         en: (p) => `${p.count} mojibake sequence(s) (e.g. “${p.sample}”): the text was damaged by a wrong encoding`,
       },
       replacement: {
-        zh: (p) => `正文中有 ${p.count} 个无法识别的字符（�），原文字已丢失`,
+        zh: (p) => `文中有 ${p.count} 个无法识别的字符（�），原文字已丢失`,
         en: (p) => `${p.count} replacement character(s) (�): the original characters are lost`,
       },
     },

@@ -10,6 +10,17 @@ import { defineRule } from '../src/engine/rule.js';
 import { sectionText } from '../src/model/sections.js';
 import { placeIn } from '../src/model/blocks.js';
 
+/** The last part ends with the sign-off (the issuer's name, the date): that is not its content. */
+function withoutSignOff(text: string): string {
+  const lines = text.split('\n');
+  const signOff = (l: string) => {
+    const t = l.trim();
+    return t === '' || /^(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年.{1,4}月.{1,4}日$/.test(t) || (t.length <= 30 && !/[，。；：]/.test(t) && /(?:政府|委员会|办公室|局|厅|街道办事处|街道|镇|乡|中心|院|所|部|管委会)$/.test(t));
+  };
+  while (lines.length > 0 && signOff(lines[lines.length - 1])) lines.pop();
+  return lines.join('\n');
+}
+
 const NOTHING = /^(?:无|暂无|没有|无此项|本年度无|无相关情况|无其他需要报告的事项)?$/;
 
 export default defineRule<{ minChars: number }>(
@@ -31,7 +42,7 @@ export default defineRule<{ minChars: number }>(
   },
   ({ model, report, options }) => {
     for (const s of model.sections) {
-      const text = sectionText(model.blocks, s);
+      const text = s.number === 6 ? withoutSignOff(sectionText(model.blocks, s)) : sectionText(model.blocks, s);
       const bare = text.replace(/[\s，。、；：！？,.;:!?|]/g, '');
       // 二–四 hold tables: section-table-present speaks for them
       if (s.number >= 2 && s.number <= 4) continue;

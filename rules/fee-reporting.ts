@@ -10,7 +10,7 @@ import { defineRule } from '../src/engine/rule.js';
 import { sectionText } from '../src/model/sections.js';
 import { placeIn } from '../src/model/blocks.js';
 
-const FEE = /信息处理费|(?:收取|收缴)[^。；]{0,10}费|收费/;
+const FEE = /信息处理费|处理费|(?:未|没有|不)(?:收取|收缴)(?:任何)?(?:费用|费)/;
 
 export default defineRule<{ anywhere: boolean }>(
   {

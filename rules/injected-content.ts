@@ -8,7 +8,7 @@
  */
 import { defineRule } from '../src/engine/rule.js';
 import { placeIn } from '../src/model/blocks.js';
-import { pointAt } from '../src/extract/normalize.js';
+import { normalizeText, pointAt } from '../src/extract/normalize.js';
 import type { Place } from '../src/types.js';
 
 const SPAM = new RegExp(
@@ -28,7 +28,7 @@ const SPAM = new RegExp(
     '彩票(?:网|平台|官网|注册|投注)',
     '(?:在线|线上|网上)(?:赌场|投注|下注|娱乐城)',
     '娱乐(?:城|官网|平台|注册|开户)',
-    '(?:注册|开户|首存)(?:送|彩金)',
+    '(?:注册|开户|首存)送?彩金|(?:注册|开户|首存)送',
     '(?:bet365|365bet|ag真人|亚博|开云体育|乐鱼体育|bob体育)',
     '(?:成人|色情)(?:视频|电影|网站|直播)',
     '(?:裸聊|约炮|一夜情)',
@@ -40,7 +40,7 @@ const SPAM = new RegExp(
 interface Hit {
   text: string;
   place?: Place;
-  where: 'title' | 'meta' | 'body';
+  where: 'pageTitle' | 'title' | 'meta' | 'body';
 }
 
 function scan(text: string, at: (i: number) => Place | undefined, where: Hit['where'], hits: Hit[]): void {
@@ -78,6 +78,16 @@ export default defineRule(
   },
   ({ model, report, lang }) => {
     const hits: Hit[] = [];
+    if (model.pageTitle) {
+      const title = model.pageTitle;
+      const at = title.place?.start;
+      const text = normalizeText(title.text).text;
+      // the <title> is one line: a column offset from its start is close enough to point at it
+      // spam the visible title repeats is reported there, once
+      const inTitle: Hit[] = [];
+      scan(text, (i) => (at ? { start: { line: at.line, column: at.column + i } } : undefined), 'pageTitle', inTitle);
+      hits.push(...inTitle.filter((h) => !model.title?.text.includes(h.text)));
+    }
     for (const c of model.normalization.chrome) scan(c.node.value, (i) => pointAt(c.node, i), 'meta', hits);
     for (const b of model.blocks) {
       if (b.kind === 'table') {
@@ -87,7 +97,7 @@ export default defineRule(
       scan(b.text, (i) => placeIn(b, i), model.title && b.text.includes(model.title.text) && b.index < 12 ? 'title' : 'body', hits);
     }
     hits.sort((a, b) => (a.place?.start.line ?? 0) - (b.place?.start.line ?? 0) || (a.place?.start.column ?? 0) - (b.place?.start.column ?? 0));
-    const names = { title: { zh: '标题', en: 'title' }, meta: { zh: '页面信息栏', en: 'page metadata' }, body: { zh: '正文', en: 'body' } };
+    const names = { pageTitle: { zh: '网页标题（<title>）', en: 'page <title>' }, title: { zh: '标题', en: 'title' }, meta: { zh: '页面信息栏', en: 'page metadata' }, body: { zh: '正文', en: 'body' } };
     for (const h of hits) report('spam', { text: h.text, where: names[h.where][lang] }, { place: h.place, actual: h.text, quote: h.text });
   },
 );

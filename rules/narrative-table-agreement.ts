@@ -72,7 +72,7 @@ export default defineRule(
     description: { zh: '正文所述数量与统计表及正文其他处所述一致', en: 'counts stated in the prose agree with the tables and with each other' },
     messages: {
       table: {
-        zh: (p) => `正文称${p.said}（${p.topic} ${p.value}），与${p.where}不一致`,
+        zh: (p) => `正文称${p.said}（${p.topic} ${p.value}），与${p.where} 不一致`,
         en: (p) => `the prose says ${p.said} (${p.topic}: ${p.value}), which disagrees with ${p.where}`,
       },
       prose: {

@@ -21,6 +21,10 @@ export default defineRule(
         zh: (p) => `${p.cell}填的是「${p.text}」，应为数字${p.signed ? '（增减用正负数表示，无变化填 0）' : ''}`,
         en: (p) => `${p.cell} holds “${p.text}”; a number is expected${p.signed ? ' (a signed change; 0 for none)' : ''}`,
       },
+      malformed: {
+        zh: (p) => `${p.cell}填的是「${p.text}」，该栏应为${p.want}`,
+        en: (p) => `${p.cell} holds “${p.text}”; this column takes ${p.want}`,
+      },
       wordUnplaced: {
         zh: (p) => `${p.table}「${p.row}」行有单元格填的是「${p.text}」，应为数字`,
         en: (p) => `${p.table}, row “${p.row}”: a cell holds “${p.text}”; a number is expected`,
@@ -34,6 +38,13 @@ export default defineRule(
         if (row.placement === 'placed') {
           row.cells.forEach((c, i) => {
             if (c.value.kind !== 'word') return;
+            const text = c.value.raw.trim();
+            // a number of a form the column does not take: a sign, decimals or a money unit in a count
+            if (/^[+＋\-－−]?\s*\d[\d,]*(\.\d+)?\s*(万元|亿元|元)?$/.test(text) && row.def.kind[i] === 'count') {
+              const want = lang === 'zh' ? '非负整数（件数、个数）' : 'a whole number of zero or more';
+              report('malformed', { cell: cellName(t, c, lang), text, want }, { place: c.place, expected: want, actual: text, cell: cellRef(t, c) });
+              return;
+            }
             report(
               'word',
               { cell: cellName(t, c, lang), text: c.value.raw.trim(), signed: row.def.kind[i] === 'signed' },

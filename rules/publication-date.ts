@@ -39,11 +39,11 @@ export default defineRule<Options>(
         en: (p) => `the ${p.role} ${p.date} comes before the reporting year ${p.year} has ended; the report can only be issued from 1 January ${p.year + 1}`,
       },
       none: {
-        zh: (p) => `报告未见落款日期或发布日期，无法判断是否在法定期限（${p.deadline}前）内公布`,
+        zh: (p) => `报告未见落款日期或发布日期，无法判断是否在${p.kind}（${p.deadline}前）内公布`,
         en: (p) => `the report states no signature or publication date, so whether it was published by the deadline (${p.deadline}) cannot be told`,
       },
       late: {
-        zh: (p) => `${p.role}为 ${p.date}，晚于法定期限 ${p.deadline}（${p.basis}）`,
+        zh: (p) => `${p.role}为 ${p.date}，晚于${p.kind} ${p.deadline}（${p.basis}）`,
         en: (p) => `the ${p.role} ${p.date} is after the deadline ${p.deadline} (${p.basis})`,
       },
     },
@@ -53,6 +53,8 @@ export default defineRule<Options>(
     if (year === null) return;
     const type = model.issuer?.type;
     const last = deadline(year, type, options);
+    // the Regulations set the deadlines of departments and governments; a township's is set locally
+    const kind = type === 'township' ? (lang === 'zh' ? '规定期限' : 'the deadline') : lang === 'zh' ? '法定期限' : 'the statutory deadline';
     const basis =
       type === 'department'
         ? lang === 'zh' ? '《条例》第四十九条：县级以上人民政府部门每年1月31日前公布' : 'Regulations art. 49: departments by 31 January'
@@ -61,7 +63,7 @@ export default defineRule<Options>(
           : lang === 'zh' ? '《条例》第四十九条：本级政府年度报告3月31日前公布' : 'Regulations art. 49: a government’s own report by 31 March';
     if (!model.signature && !model.published) {
       // not a defect to fix in the text, but an auditor must look for the date elsewhere
-      report('none', { deadline: formatYMD(last) }, { expected: `${year + 1}年1月1日至${formatYMD(last)}`, actual: '', note: true });
+      report('none', { deadline: formatYMD(last), kind }, { expected: `${year + 1}年1月1日至${formatYMD(last)}`, actual: '', note: true });
       return;
     }
     for (const d of [model.signature, model.published]) {
@@ -71,7 +73,7 @@ export default defineRule<Options>(
       if (compareYMD(d.date, yearEnd) <= 0) {
         report('early', { role, date: formatYMD(d.date), year }, { place: d.place, expected: `${year + 1}年1月1日至${formatYMD(last)}`, actual: formatYMD(d.date), quote: d.text });
       } else if (compareYMD(d.date, last) > 0) {
-        report('late', { role, date: formatYMD(d.date), deadline: formatYMD(last), basis }, { place: d.place, expected: `≤ ${formatYMD(last)}`, actual: formatYMD(d.date), quote: d.text });
+        report('late', { role, date: formatYMD(d.date), deadline: formatYMD(last), basis, kind }, { place: d.place, expected: `≤ ${formatYMD(last)}`, actual: formatYMD(d.date), quote: d.text });
       }
     }
   },

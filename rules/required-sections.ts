@@ -25,8 +25,8 @@ export default defineRule(
         en: (p) => `section ${p.numeral} “${p.name}” is missing: the format requires all six sections`,
       },
       outOfOrder: {
-        zh: (p) => `第${p.numeral}部分「${p.heading}」位置不对：应在第${p.after}部分之后、按一至六的顺序排列`,
-        en: (p) => `section ${p.numeral} “${p.heading}” is out of place: it belongs after section ${p.after}, the six in order`,
+        zh: (p) => `第${p.numeral}部分「${p.heading}」位置不对：排在了第${p.other}部分${p.before ? '之前' : '之后'}，六个部分应按一至六的顺序排列`,
+        en: (p) => `section ${p.numeral} “${p.heading}” is out of place: it stands ${p.before ? 'before' : 'after'} section ${p.other}; the six go in order 一 to 六`,
       },
     },
   },
@@ -36,7 +36,12 @@ export default defineRule(
       if (found.has(n)) continue;
       const stray = model.outOfOrder.find((h) => h.number === n);
       if (stray) {
-        report('outOfOrder', { numeral: SECTION_NUMERALS[n - 1], heading: stray.text, after: SECTION_NUMERALS[n - 2] ?? '' }, { place: placeIn(model.blocks[stray.block], stray.start), expected: sectionName(n, lang), actual: stray.text, quote: stray.text });
+        // a part after it that belongs before it, or else a part before it that belongs after it
+        const later = (x: (typeof model.sections)[number]) => x.heading.block > stray.block || (x.heading.block === stray.block && x.heading.start > stray.start);
+        const ahead = model.sections.find((x) => later(x) && x.number < n);
+        const behind = [...model.sections].reverse().find((x) => !later(x) && x.number > n);
+        const other = ahead ?? behind;
+        report('outOfOrder', { numeral: SECTION_NUMERALS[n - 1], heading: stray.text, other: other ? SECTION_NUMERALS[other.number - 1] : '', before: ahead !== undefined }, { place: placeIn(model.blocks[stray.block], stray.start), expected: sectionName(n, lang), actual: stray.text, quote: stray.text });
         continue;
       }
       // point at the heading before the gap, or the start of the document

@@ -40,7 +40,7 @@ export default defineRule(
     description: { zh: '统计表的行、列及其名称与统一格式一致', en: 'the tables have the rows, columns and labels of the format' },
     messages: {
       notSplit: {
-        zh: (p) => `${p.table}「${p.row}」未按${p.version}年格式分项：应分为${p.count}项 ${p.missing}，现只有一行`,
+        zh: (p) => `${p.table}「${p.row}」未按${p.version}年格式分项：应分为${p.count}项${p.missing}，现只有一行`,
         en: (p) => `${p.table}: “${p.row}” is not split as the ${p.version} format requires into ${p.count} sub-rows ${p.missing}; it is a single row`,
       },
       missingRows: {
@@ -76,7 +76,8 @@ export default defineRule(
         report('notSplit', { table, row: leaf(r.def), version, count: subs.length, missing: quote(subs.map(leaf), lang) }, { place: r.place, expected: subs.map(leaf).join(' / '), actual: r.label, cell: { table: t.def.id, row: rowName(r) } });
       }
       // other missing rows, a run of neighbours as one finding, placed at the row before the gap
-      const order = t.def.rows.map((r) => r.key);
+      // an optional older-layout row between two missing ones does not break their run
+      const order = t.def.rows.filter((r) => !r.optional).map((r) => r.key);
       const missing = t.missingRows.filter((m) => !covered.has(m.key));
       const runs: RowDef[][] = [];
       for (const m of missing) {
@@ -85,7 +86,8 @@ export default defineRule(
         else runs.push([m]);
       }
       for (const run of runs) {
-        const before = [...t.rows].reverse().find((r) => order.indexOf(r.def.key) < order.indexOf(run[0].key));
+        const all = t.def.rows.map((r) => r.key);
+        const before = [...t.rows].reverse().find((r) => all.indexOf(r.def.key) < all.indexOf(run[0].key));
         report('missingRows', { table, count: run.length, missing: quote(run.map((r) => rowName(r)), lang) }, { place: before?.place ?? t.place, expected: run.map((r) => rowName(r)).join(' / '), actual: '', cell: { table: t.def.id } });
       }
       for (const r of t.rows) {

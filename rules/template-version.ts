@@ -20,7 +20,7 @@ export default defineRule(
     messages: {
       wrongVersion: {
         zh: (p) => `${p.why}应使用${p.expected}年格式（${p.instrument}），但${p.tables}使用的是${p.found}年格式：出现了${p.markers}`,
-        en: (p) => `${p.why} calls for the ${p.expected} format (${p.instrument}), but ${p.tables} follow the ${p.found} format: found ${p.markers}`,
+        en: (p) => `${p.why} calls for the ${p.expected} format (${p.instrument}), but ${p.tables} ${p.count > 1 ? 'follow' : 'follows'} the ${p.found} format: found ${p.markers}`,
       },
     },
   },
@@ -31,7 +31,9 @@ export default defineRule(
     const why =
       model.templateFrom === 'year'
         ? lang === 'zh' ? `${model.reportingYear}年度报告` : `a report for ${model.reportingYear}`
-        : lang === 'zh' ? '指定的格式' : 'the format asked for';
+        : model.templateFrom === 'forced'
+          ? lang === 'zh' ? '指定的格式' : 'the format asked for'
+          : lang === 'zh' ? '报告未写明年度，按表2的格式判断，全部统计表' : 'with no year stated, table 2’s format, which all tables';
     const markers = foreign.flatMap((t) => t.markers.map((m) => m.marker));
     report(
       'wrongVersion',
@@ -41,6 +43,7 @@ export default defineRule(
         instrument: INSTRUMENT[model.template],
         found: foreign[0].version,
         tables: list(foreign.map((t) => model.tables[t.id]!.def.name[lang]), lang),
+        count: foreign.length,
         markers: lang === 'zh' ? markers.map((m) => `「${m}」`).join('') : markers.map((m) => `“${m}”`).join(', '),
       },
       { place: first.token.place, expected: `${model.template}年格式`, actual: `${foreign[0].version}年格式`, quote: first.token.text },

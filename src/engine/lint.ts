@@ -37,7 +37,7 @@ export async function lintBytes(bytes: Uint8Array, options: LintOptions = {}): P
     return fatalResult(filePath, error, lang);
   }
   const normalization = normalizeTree(doc.tree);
-  const model = buildModel(doc.tree, normalization, { pageTitle: doc.pageTitle, template: options.template });
+  const model = buildModel(doc.tree, normalization, { pageTitle: doc.pageTitle, pageTitlePlace: doc.pageTitlePlace, template: options.template });
   const file = new VFile({ path: filePath });
   (file.data as FileData).report = model;
   (file.data as FileData).lang = lang;

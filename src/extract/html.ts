@@ -5,6 +5,7 @@
  * Page furniture that is structurally marked (nav, header, footer, aside, scripts) is
  * dropped here; chrome that is only recognisable by its words is handled in normalize.
  */
+import type { Place } from '../types.js';
 import { unified } from 'unified';
 import rehypeParse from 'rehype-parse';
 import { toMdast, type State } from 'hast-util-to-mdast';
@@ -18,6 +19,8 @@ const DROP_CLASS = /(^|\s)(nav|navbar|menu|breadcrumbs?|crumbs?|footer|copyright
 export interface HtmlExtract {
   tree: Root;
   pageTitle: string | null;
+  /** where the <title> text stands in the page */
+  pageTitlePlace?: Place;
   /** the parsed page (what was kept of it), for a caller that maps its own positions (DOCX) */
   hast: HastRoot;
 }
@@ -25,9 +28,12 @@ export interface HtmlExtract {
 export function htmlToMdast(html: string): HtmlExtract {
   const hast = unified().use(rehypeParse).parse(html) as HastRoot;
   let pageTitle: string | null = null;
+  let pageTitlePlace: Place | undefined;
   prune(hast, (el) => {
     if (el.tagName === 'title') {
       pageTitle = toText(el).trim() || null;
+      const at = el.children[0]?.position?.start ?? el.position?.start;
+      if (at) pageTitlePlace = { start: at };
       return true;
     }
     if (DROP_TAGS.has(el.tagName)) return true;
@@ -36,7 +42,7 @@ export function htmlToMdast(html: string): HtmlExtract {
   });
   const tree = toMdast(hast, { handlers: { table: tableHandler } }) as Root;
   spanPositions(tree);
-  return { tree, pageTitle, hast };
+  return { tree, pageTitle, pageTitlePlace, hast };
 }
 
 /** Paragraphs that hast-util-to-mdast makes around loose inline content get their children's span. */

@@ -1,5 +1,5 @@
 /** Bytes in, mdast out: detect the format and hand the bytes to its extractor. */
-import type { Extracted } from '../types.js';
+import type { Extracted, Place } from '../types.js';
 import { detectFormat, decodeText } from './detect.js';
 import { ExtractError } from './errors.js';
 import { textToMdast } from './text.js';
@@ -10,6 +10,7 @@ import { pdfToMdast } from './pdf/index.js';
 
 export interface ExtractedDoc extends Extracted {
   pageTitle?: string | null;
+  pageTitlePlace?: Place;
 }
 
 export async function extract(bytes: Uint8Array, fileName?: string): Promise<ExtractedDoc> {
@@ -19,8 +20,8 @@ export async function extract(bytes: Uint8Array, fileName?: string): Promise<Ext
   const { text, encoding } = decodeText(bytes, format);
   if (text.trim() === '') throw new ExtractError('no-text');
   if (format === 'html') {
-    const { tree, pageTitle } = htmlToMdast(text);
-    return { format, encoding, tree, pageTitle };
+    const { tree, pageTitle, pageTitlePlace } = htmlToMdast(text);
+    return { format, encoding, tree, pageTitle, pageTitlePlace };
   }
   if (format === 'markdown') return { format, encoding, tree: markdownToMdast(text) };
   return { format, encoding, tree: textToMdast(text) };

@@ -26,6 +26,8 @@ export interface SumClaim {
 
 const UNIT = '(?:条|件|个|篇|次|项|份|场|人次|家)';
 const QTY = new RegExp(`(\\d+)\\s*(${UNIT})`, 'g');
+/** words of a comparison with another year ("同比增加12条"), which is never a part or a total */
+const COMPARISON = /(同比|环比|较上年|比上年|较去年|比去年|增加|减少|增长|下降|上升|提高|降低)/;
 const MARKER = /其中[：:，,]?|从[^，。；,;]{1,12}?(?:来)?看[，,：:]?|分别为[：:]?|分别是[：:]?/g;
 
 export function findClaims(blocks: Block[]): SumClaim[] {
@@ -55,9 +57,12 @@ function sentenceEnd(text: string, at: number): number {
 function claimAt(text: string, b: Block, markerStart: number, markerEnd: number): Omit<SumClaim, 'sentence'> | null {
   // The total: the last quantity right before the marker (only punctuation between), or the
   // quantity closing the previous sentence when the marker opens a new one.
-  const before = text.slice(Math.max(0, markerStart - 80), markerStart);
+  let before = text.slice(Math.max(0, markerStart - 80), markerStart);
   const baseOffset = Math.max(0, markerStart - 80);
-  const tm = new RegExp(`(\\d+)\\s*(${UNIT})[\\s，,；;。]*$`).exec(before);
+  // "发布信息1250条，同比增加112条，其中…": the comparison is not the total; look past it
+  const comparison = new RegExp(`[，,]\\s*[^，,。；]*(?:${COMPARISON.source})[^，,。；]*\\d+\\s*${UNIT}[\\s，,]*$`).exec(before);
+  if (comparison) before = before.slice(0, comparison.index) + ' '.repeat(before.length - comparison.index);
+  const tm = new RegExp(`(\\d+)\\s*(${UNIT})[\\s，,；;。]*$`).exec(before.trimEnd());
   if (!tm) return null;
   const total = Number(tm[1]);
   const unit = tm[2];
@@ -74,7 +79,7 @@ function claimAt(text: string, b: Block, markerStart: number, markerEnd: number)
     const s = seg.trim();
     if (!s) continue;
     // a comparison ("同比增加12条", "较上年减少2件") ends the breakdown: it is not a part
-    if (/(同比|环比|较上年|比上年|较去年|比去年|增加|减少|增长|下降|上升|提高|降低)/.test(s)) break;
+    if (COMPARISON.test(s)) break;
     const each = new RegExp(`^(.*?)各\\s*(\\d+)\\s*(${UNIT})$`).exec(s);
     if (each && each[3] === unit) {
       const names = each[1].split('、').filter((x) => x.trim());

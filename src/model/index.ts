@@ -4,7 +4,7 @@
  * sections, the template tables as grids, dates with their roles, and prose claims.
  */
 import type { Root } from 'mdast';
-import type { TemplateVersion } from '../types.js';
+import type { Place, TemplateVersion } from '../types.js';
 import type { Normalization } from '../extract/normalize.js';
 import { toBlocks, type Block } from './blocks.js';
 import { readSections, type PartLikeHeading, type Section, type SectionReading } from './sections.js';
@@ -31,6 +31,8 @@ export interface ReportModel extends ReportInfo {
   tables: Record<TableId, TemplateTable | null>;
   /** tables written in the other format: the words that show it */
   otherVersionTables: Array<{ id: TableId; version: TemplateVersion; markers: MarkerHit[] }>;
+  /** the web page's <title>, which search results show (a favourite place for injected spam) */
+  pageTitle: { text: string; place?: Place } | null;
   /** counts and completion claims stated in prose */
   statements: Statement[];
   periods: PeriodMention[];
@@ -42,6 +44,7 @@ export interface ReportModel extends ReportInfo {
 
 export interface ModelOptions {
   pageTitle?: string | null;
+  pageTitlePlace?: Place;
   template?: TemplateVersion;
 }
 
@@ -95,6 +98,7 @@ export function buildModel(tree: Root, normalization: Normalization, options: Mo
     tables,
     otherVersionTables,
     statements: findStatements(blocks, sections),
+    pageTitle: options.pageTitle ? { text: options.pageTitle, place: options.pageTitlePlace } : null,
     periods: findPeriods(blocks),
     signature: findSignatureDate(blocks),
     published: findPublishedDate(normalization.chrome),

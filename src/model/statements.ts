@@ -81,7 +81,8 @@ export function findStatements(blocks: Block[], sections: Section[]): Statement[
       }
       // a claim about applications: the sentence must be about them, not a hotline or mailbox
       const f = FINISHED.exec(sentence);
-      if (f && /申请/.test(sentence.slice(0, f.index + f[0].length))) {
+      const subject = f ? sentence.slice(0, f.index + f[0].length) : '';
+      if (f && /申请/.test(subject) && !/上年结转|上年度结转|往年/.test(subject)) {
         const at = start + f.index;
         out.push({ kind: 'finished', text: f[0], sentence, section: sectionOf(b.index, at), place: placeIn(b, at) });
       }

@@ -210,7 +210,7 @@ function matchLabel(def: TableDef, text: string, grid = false): Match | null {
   }
   const found = best as { m: Match; score: number } | null;
   if (found) return found.m;
-  if (keys.headers.has(key) || key.startsWith('(本列数据的勾稽关系') || [...keys.headers].some((h) => h.length >= 4 && key.startsWith(h))) return { kind: 'header' };
+  if (keys.headers.has(key) || key.startsWith('(本列数据的勾稽关系') || /^\(?单位/.test(key) || [...keys.headers].some((h) => h.length >= 4 && key.startsWith(h))) return { kind: 'header' };
   return null;
 }
 
