@@ -55,6 +55,10 @@ export default defineRule(
         zh: (p) => `${p.table}「${p.row}」行的名称写作「${p.found}」，与统一格式「${p.expected}」不一致`,
         en: (p) => `${p.table}: the row “${p.row}” is labelled “${p.found}”, not “${p.expected}” as in the format`,
       },
+      former: {
+        zh: (p) => `${p.table}的「${p.found}」行在${p.version}年格式中已改称「${p.expected}」`,
+        en: (p) => `${p.table}: the row “${p.found}” is called “${p.expected}” in the ${p.version} format`,
+      },
       missingColumns: {
         zh: (p) => `${p.table}表头缺少列：${p.missing}`,
         en: (p) => `${p.table}: the header lacks the columns ${p.missing}`,
@@ -85,12 +89,29 @@ export default defineRule(
         if (last && order.indexOf(m.key) === order.indexOf(last.at(-1)!.key) + 1) last.push(m);
         else runs.push([m]);
       }
-      for (const run of runs) {
+      // a row missing where a row the format does not have stands: one row, renamed
+      const renamed = new Set<number>();
+      for (const [ri, run] of runs.entries()) {
+        if (run.length !== 1) continue;
+        const all = t.def.rows.map((r) => r.key);
+        const prev = [...t.rows].reverse().find((r) => all.indexOf(r.def.key) < all.indexOf(run[0].key))?.def;
+        const x = t.extraRows.find((e) => e.after === prev);
+        if (!x) continue;
+        renamed.add(ri);
+        t.extraRows.splice(t.extraRows.indexOf(x), 1);
+        report('relabelled', { table, row: rowName(run[0]), found: x.label.trim(), expected: run[0].label }, { place: x.place, expected: run[0].label, actual: x.label.trim(), cell: { table: t.def.id, row: rowName(run[0]) } });
+      }
+      for (const [ri, run] of runs.entries()) {
+        if (renamed.has(ri)) continue;
         const all = t.def.rows.map((r) => r.key);
         const before = [...t.rows].reverse().find((r) => all.indexOf(r.def.key) < all.indexOf(run[0].key));
         report('missingRows', { table, count: run.length, missing: quote(run.map((r) => rowName(r)), lang) }, { place: before?.place ?? t.place, expected: run.map((r) => rowName(r)).join(' / '), actual: '', cell: { table: t.def.id } });
       }
       for (const r of t.rows) {
+        if (r.labelMatch === 'former') {
+          report('former', { table, found: r.label.trim(), expected: r.def.label, version }, { place: r.place, expected: r.def.label, actual: r.label.trim(), cell: { table: t.def.id, row: rowName(r) } });
+          continue;
+        }
         if (r.labelMatch !== 'similar') continue;
         report('relabelled', { table, row: rowName(r), found: r.label.trim(), expected: r.def.label }, { place: r.place, expected: r.def.label, actual: r.label.trim(), cell: { table: t.def.id, row: rowName(r) } });
       }

@@ -147,7 +147,7 @@ function isProse(line: string): boolean {
 }
 
 /** How a row's label was recognised: as written in the template, with words added after it, cut short by the layout, or mistyped */
-export type LabelMatch = 'exact' | 'longer' | 'cut' | 'similar';
+export type LabelMatch = 'exact' | 'longer' | 'cut' | 'similar' | 'former';
 
 type Match = { kind: 'row'; row: RowDef; rest: string; how: LabelMatch } | { kind: 'group'; label: string; rest: string } | { kind: 'header' } | { kind: 'banner' };
 
@@ -315,7 +315,8 @@ export function readTable(def: TableDef, tokens: Token[], style: TableStyle): Te
   finish();
 
   const regular = style === 'grid' || pending.every((p) => trimTrailing(p.slots, p.def.columns.length).length === p.def.columns.length);
-  const rows = pending.map((p) => ({ ...placeRow(p.def, p.label, p.place, p.slots, style, regular), labelMatch: p.how }));
+  const former = (p: Pending) => p.def.former?.some((f) => labelKey(f) === labelKey(p.label)) ?? false;
+  const rows = pending.map((p) => ({ ...placeRow(p.def, p.label, p.place, p.slots, style, regular), labelMatch: former(p) ? ('former' as const) : p.how }));
   for (const r of rows)
     if (r.placement === 'overflow')
       doubts.push({ reason: 'overflow', place: r.place, row: r.def, found: r.values.length });

@@ -30,6 +30,8 @@ export interface RowDef {
    * the sub-rows it stands for are the ones missing.
    */
   optional?: boolean;
+  /** labels of the older format this row was renamed from (2021: 规范性文件 → 行政规范性文件) */
+  former?: string[];
 }
 
 export interface TableDef {
@@ -93,7 +95,7 @@ const activeTable2021: TableDef = {
   name: activeTable2019.name,
   rows: [
     t2Row('rules', '第二十条第（一）项', '规章', t2Issued, ['count', 'count', 'count']),
-    t2Row('normativeDocs', '第二十条第（一）项', '行政规范性文件', t2Issued, ['count', 'count', 'count'], ['规范性文件']),
+    { ...t2Row('normativeDocs', '第二十条第（一）项', '行政规范性文件', t2Issued, ['count', 'count', 'count'], ['规范性文件']), former: ['规范性文件'] },
     t2Row('licensing', '第二十条第（五）项', '行政许可', t2Decisions, ['count']),
     t2Row('penalties', '第二十条第（六）项', '行政处罚', t2Decisions, ['count']),
     t2Row('enforcement', '第二十条第（六）项', '行政强制', t2Decisions, ['count']),
