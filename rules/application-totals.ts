@@ -49,7 +49,7 @@ export default defineRule(
       if (computed === num(total)) continue;
       report(
         'resultTotal',
-        { column: columnName(total!), reported: num(total), computed, terms: terms(parts.filter((c) => num(c) !== 0), (c) => rowName(c.row)) || '0' },
+        { column: columnName(total!), reported: num(total), computed, terms: terms(parts.filter((c) => num(c) !== 0), (c) => rowName(c.row), lang) || '0' },
         { place: total!.place, expected: computed, actual: num(total)!, cell: cellRef(t, total!) },
       );
     }
@@ -62,7 +62,7 @@ export default defineRule(
       if (computed === num(total)) continue;
       report(
         'columnTotal',
-        { row: rowName(row), reported: num(total), computed, terms: terms(parts.filter((c) => num(c) !== 0), columnName) || '0', hint: splitHint(splitDigits(parts, num(total)!), lang) },
+        { row: rowName(row), reported: num(total), computed, terms: terms(parts.filter((c) => num(c) !== 0), columnName, lang) || '0', hint: splitHint(splitDigits(parts, num(total)!), lang) },
         { place: total!.place, expected: computed, actual: num(total)!, cell: cellRef(t, total!) },
       );
     }

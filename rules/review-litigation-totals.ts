@@ -41,7 +41,7 @@ export default defineRule(
       if (computed === num(total)) continue;
       report(
         'total',
-        { group: g[lang], reported: num(total), computed, terms: terms(parts, (c) => columnName(c).split(' › ').pop()!), hint: splitHint(splitDigits(parts, num(total)!), lang) },
+        { group: g[lang], reported: num(total), computed, terms: terms(parts, (c) => columnName(c).split(' › ').pop()!, lang), hint: splitHint(splitDigits(parts, num(total)!), lang) },
         { place: total!.place, expected: computed, actual: num(total)!, cell: cellRef(t, total!) },
       );
     }

@@ -19,9 +19,9 @@ export function cells(table: TemplateTable, rowKeys: string[], columnKey: string
   return rowKeys.map((r) => cellAt(table, r, columnKey));
 }
 
-/** "2（一、本年新收）+ 0（二、上年结转）" */
-export function terms(cs: Cell[], name: (c: Cell) => string): string {
-  return cs.map((c) => `${num(c)}（${name(c)}）`).join(' + ');
+/** "2（一、本年新收）+ 0（二、上年结转）"; in English "2 (一、本年新收) + 0 (…)" */
+export function terms(cs: Cell[], name: (c: Cell) => string, lang: 'zh' | 'en' = 'zh'): string {
+  return cs.map((c) => (lang === 'zh' ? `${num(c)}（${name(c)}）` : `${num(c)} (${name(c)})`)).join(' + ');
 }
 
 /**
