@@ -1,9 +1,10 @@
 /** Findings for people: grouped by file, Chinese by default, colour only when asked. */
 import type { Lang, LintMessage, LintResult } from '../types.js';
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const words = {
   zh: { 2: '错误', 1: '警告', 0: '提示', doubt: '存疑', fatal: '无法读取', clean: '未发现问题', year: '年', format: '格式', summary: (e: number, w: number, i: number, f: number) => `共 ${e + w + i} 个问题（${e} 个错误，${w} 个警告，${i} 条提示），涉及 ${f} 个文件` },
-  en: { 2: 'error', 1: 'warning', 0: 'info', doubt: 'doubt', fatal: 'unreadable', clean: 'no problems', year: '', format: ' format', summary: (e: number, w: number, i: number, f: number) => `${e + w + i} problems (${e} errors, ${w} warnings, ${i} infos) in ${f} files` },
+  en: { 2: 'error', 1: 'warning', 0: 'info', doubt: 'doubt', fatal: 'unreadable', clean: 'no problems', year: '', format: ' format', summary: (e: number, w: number, i: number, f: number) => `${plural(e + w + i, 'problem')} (${plural(e, 'error')}, ${plural(w, 'warning')}, ${plural(i, 'note')}) in ${plural(f, 'file')}` },
 };
 
 /** Where a finding is: line:column for text and HTML, page and line for PDF, paragraph or table cell for DOCX. */
