@@ -1,3 +1,4 @@
+import type { DocumentView } from './engine/view.js';
 /** Shared types of the core: formats, positions, results. */
 import type { Root } from 'mdast';
 
@@ -85,4 +86,6 @@ export interface LintResult {
   infoCount: number;
   doubtCount: number;
   fatal: boolean;
+  /** the report as blocks with the findings that point into each (asked for with `view: true`) */
+  view?: DocumentView;
 }

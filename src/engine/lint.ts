@@ -13,6 +13,7 @@ import { buildModel } from '../model/index.js';
 import { rules } from '../../rules/index.js';
 import { resolveRules, type RuleSettings } from './config.js';
 import type { FileData } from './rule.js';
+import { buildView } from './view.js';
 
 export interface LintOptions {
   /** the name shown in results (and used for the extension when sniffing fails) */
@@ -22,6 +23,8 @@ export interface LintOptions {
   preset?: string;
   /** force a template version instead of choosing it from the reporting year */
   template?: TemplateVersion;
+  /** also return the report as blocks with its findings in place (for the HTML reporter) */
+  view?: boolean;
 }
 
 const SEVERITY = { error: 2, warn: 1, info: 0 } as const;
@@ -89,6 +92,7 @@ export async function lintBytes(bytes: Uint8Array, options: LintOptions = {}): P
     issuer: model.issuer,
     messages,
     fatal: false,
+    ...(options.view ? { view: buildView(model, ordered.map((m) => (m.line ? { line: m.line, column: m.column ?? 1 } : null))) } : {}),
   });
 }
 
