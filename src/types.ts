@@ -49,6 +49,10 @@ export interface Extracted {
   locate?: (point: Point) => SourceLocation;
 }
 
+export interface SuppressedMessage extends LintMessage {
+  suppressions: Array<{ kind: 'directive' | 'baseline'; justification: string }>;
+}
+
 export interface LintMessage {
   ruleId: string;
   severity: 0 | 1 | 2;
@@ -86,6 +90,8 @@ export interface LintResult {
   infoCount: number;
   doubtCount: number;
   fatal: boolean;
+  /** findings turned off by an inline directive or a baseline, with the reason (ESLint's shape) */
+  suppressedMessages?: SuppressedMessage[];
   /** the report as blocks with the findings that point into each (asked for with `view: true`) */
   view?: DocumentView;
 }

@@ -12,8 +12,10 @@ import { normalizeTree } from '../extract/normalize.js';
 import { buildModel } from '../model/index.js';
 import { rules } from '../../rules/index.js';
 import { resolveRules, type RuleSettings } from './config.js';
-import type { FileData } from './rule.js';
+import type { FileData, Rule } from './rule.js';
 import { buildView } from './view.js';
+import { findDirectives, suppressedBy } from './directives.js';
+import { decodeText } from '../extract/detect.js';
 
 export interface LintOptions {
   /** the name shown in results (and used for the extension when sniffing fails) */
@@ -25,6 +27,8 @@ export interface LintOptions {
   template?: TemplateVersion;
   /** also return the report as blocks with its findings in place (for the HTML reporter) */
   view?: boolean;
+  /** rules from outside the pack (a plugin's), run after the pack's */
+  plugins?: Rule[];
 }
 
 const SEVERITY = { error: 2, warn: 1, info: 0 } as const;
@@ -32,7 +36,8 @@ const SEVERITY = { error: 2, warn: 1, info: 0 } as const;
 export async function lintBytes(bytes: Uint8Array, options: LintOptions = {}): Promise<LintResult> {
   const filePath = options.filePath ?? '<input>';
   const lang = options.lang ?? 'zh';
-  const resolved = resolveRules(options.rules, options.preset);
+  const ruleList = [...rules, ...(options.plugins ?? [])];
+  const resolved = resolveRules(options.rules, options.preset, ruleList);
   let doc;
   try {
     doc = await extract(bytes, filePath);
@@ -46,7 +51,7 @@ export async function lintBytes(bytes: Uint8Array, options: LintOptions = {}): P
   (file.data as FileData).lang = lang;
 
   const processor = unified();
-  for (const rule of rules) {
+  for (const rule of ruleList) {
     const setting = resolved.get(rule.meta.id);
     if (setting) processor.use(rule.plugin, [setting.level === 'error' ? 'error' : 'warn', setting.options]);
   }
@@ -82,6 +87,11 @@ export async function lintBytes(bytes: Uint8Array, options: LintOptions = {}): P
       ...(data.quote || where?.quote ? { quote: data.quote ?? where?.quote } : {}),
     };
   });
+  // inline directives in drafts written as text, Markdown or HTML
+  const directives = doc.format === 'text' || doc.format === 'markdown' || doc.format === 'html' ? findDirectives(decodeText(bytes, doc.format).text) : [];
+  const by = messages.map((m) => suppressedBy(directives, m.ruleId, m.line));
+  const kept = messages.filter((_, i) => !by[i]);
+  const suppressedMessages = messages.flatMap((m, i) => (by[i] ? [{ ...m, suppressions: [{ kind: 'directive' as const, justification: by[i]!.reason ?? '' }] }] : []));
   return summarise({
     filePath,
     format: doc.format,
@@ -90,9 +100,10 @@ export async function lintBytes(bytes: Uint8Array, options: LintOptions = {}): P
     template: model.template,
     title: model.title?.text ?? null,
     issuer: model.issuer,
-    messages,
+    messages: kept,
+    ...(suppressedMessages.length > 0 ? { suppressedMessages } : {}),
     fatal: false,
-    ...(options.view ? { view: buildView(model, ordered.map((m) => (m.line ? { line: m.line, column: m.column ?? 1 } : null))) } : {}),
+    ...(options.view ? { view: buildView(model, ordered.filter((_, i) => !by[i]).map((m) => (m.line ? { line: m.line, column: m.column ?? 1 } : null))) } : {}),
   });
 }
 

@@ -12,7 +12,8 @@ export function textToMdast(text: string): Root {
   const lines = text.split('\n');
   lines.forEach((raw, i) => {
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (line.trim() !== '') {
+    // a comment line (<!-- reportlint-disable … -->) is for the linter, not part of the report
+    if (line.trim() !== '' && !/^\s*<!--[\s\S]*-->\s*$/.test(line)) {
       const start = { line: i + 1, column: 1, offset };
       const end = { line: i + 1, column: line.length + 1, offset: offset + line.length };
       children.push({

@@ -1,7 +1,8 @@
 /** The JSON contract of design.md (ESLint's json formatter shape, plus kind/page/expected/actual). */
 import type { LintResult } from '../types.js';
 
-export function formatJson(results: LintResult[]): string {
+export function formatJson(results: LintResult[], extras: { stale?: Array<{ file: string; ruleId: string; fingerprint: string; message: string; reason: string }> } = {}): string {
+  const norm = (p: string) => p.replace(/\\/g, '/');
   return JSON.stringify(
     results.map((r) => ({
       filePath: r.filePath,
@@ -28,6 +29,8 @@ export function formatJson(results: LintResult[]): string {
         ...(m.url ? { url: m.url } : {}),
         ...(m.fatal ? { fatal: true } : {}),
       })),
+      ...(r.suppressedMessages?.length ? { suppressedMessages: r.suppressedMessages.map((m) => ({ ruleId: m.ruleId, severity: m.severity, kind: m.kind, message: m.message, line: m.line, column: m.column, page: m.page, suppressions: m.suppressions })) } : {}),
+      ...(extras.stale?.some((e) => e.file === norm(r.filePath)) ? { staleBaseline: extras.stale.filter((e) => e.file === norm(r.filePath)) } : {}),
       errorCount: r.errorCount,
       warningCount: r.warningCount,
       infoCount: r.infoCount,

@@ -8,7 +8,7 @@ const words = {
 };
 
 /** Where a finding is: line:column for text and HTML, page and line for PDF, paragraph or table cell for DOCX. */
-function location(m: LintMessage, lang: Lang): string {
+export function location(m: LintMessage, lang: Lang): string {
   const zh = lang === 'zh';
   if (m.page !== null && m.page !== undefined) {
     if (m.line === null) return zh ? `第${m.page}页` : `p${m.page}`;
@@ -22,7 +22,12 @@ function location(m: LintMessage, lang: Lang): string {
   return m.line !== null ? `${m.line}:${m.column ?? 1}` : '-';
 }
 
-export function formatStylish(results: LintResult[], lang: Lang = 'zh', color = false): string {
+export interface StylishExtras {
+  /** baseline entries that matched no finding of the files checked */
+  stale?: Array<{ ruleId: string; file: string; message: string }>;
+}
+
+export function formatStylish(results: LintResult[], lang: Lang = 'zh', color = false, extras: StylishExtras = {}): string {
   const w = words[lang];
   const c = (code: number, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
   const out: string[] = [];
@@ -49,5 +54,12 @@ export function formatStylish(results: LintResult[], lang: Lang = 'zh', color = 
   const wn = results.reduce((s, r) => s + r.warningCount, 0);
   const i = results.reduce((s, r) => s + r.infoCount, 0);
   out.push((e ? c(31, '✖ ') : '✔ ') + w.summary(e, wn, i, files));
+  const suppressed = results.reduce((s, r) => s + (r.suppressedMessages?.length ?? 0), 0);
+  if (suppressed > 0) out.push(c(90, lang === 'zh' ? `  另有 ${suppressed} 个问题已按基线或行内注释接受，未列出` : `  ${plural(suppressed, 'more finding')} accepted by the baseline or an inline comment, not listed`));
+  const stale = extras.stale ?? [];
+  if (stale.length > 0) {
+    out.push(c(33, lang === 'zh' ? `  基线中有 ${stale.length} 条记录已不再出现（问题已改正或原文已变），可用 --write-baseline 更新：` : `  ${plural(stale.length, 'baseline entry')} no longer match any finding (fixed, or the text changed); update with --write-baseline:`));
+    for (const s of stale) out.push(c(90, `    ${s.file}  ${s.ruleId}  ${s.message}`));
+  }
   return out.join('\n') + '\n';
 }

@@ -1,0 +1,241 @@
+/**
+ * The HTML page (src/report/html.ts): every finding listed once and marked in the paragraph or
+ * table cell it points into, the report's tables drawn as tables; nothing from a report can run
+ * as markup; and the page loads nothing from anywhere.
+ */
+import { describe, it, expect } from '@jest/globals';
+import { readFile } from 'node:fs/promises';
+import { unified } from 'unified';
+import rehypeParse from 'rehype-parse';
+import { toText } from 'hast-util-to-text';
+import { visit } from 'unist-util-visit';
+import type { Element, Root } from 'hast';
+import { lint, rules } from '../src/index.js';
+import { lintBytes } from '../src/engine/lint.js';
+import { formatHtml, safeHref, escapeHtml } from '../src/report/html.js';
+import type { LintResult } from '../src/types.js';
+import { fixture, root } from './helpers/fixtures.js';
+
+const pkg = JSON.parse(await readFile(`${root}/package.json`, 'utf8')) as { version: string };
+const options = { lang: 'zh' as const, rules: rules.map((r) => r.meta), toolVersion: pkg.version };
+
+const SEED = 'seeds/002_605866c201a9c82d.txt';
+const BALANCE = '2021/break-application-balance.html';
+const REALWORLD = 'realworld/huaian-hongze-district-gov-2024.pdf';
+
+const lintView = (rel: string) => lint(fixture(rel), { view: true, filePath: `fixtures/${rel}` });
+
+const parse = (page: string) => unified().use(rehypeParse).parse(page) as Root;
+
+function elements(tree: Root, test: (e: Element) => boolean): Element[] {
+  const out: Element[] = [];
+  visit(tree, 'element', (e: Element) => void (test(e) && out.push(e)));
+  return out;
+}
+const classes = (e: Element) => (e.properties.className as string[] | undefined) ?? [];
+const byClass = (tree: Root | Element, cls: string) => elements(tree as Root, (e) => classes(e).includes(cls));
+
+let linted: Promise<LintResult[]> | null = null;
+/** The three reports, linted once with their view for all tests. */
+const three = () => (linted ??= Promise.all([lintView(SEED), lintView(BALANCE), lintView(REALWORLD)]));
+
+describe('formatHtml: findings listed and marked in place', () => {
+  it('lists every finding of every file once, and every mark and back link leads somewhere', async () => {
+    const results = await three();
+    const page = formatHtml(results, options);
+    const tree = parse(page);
+    const sections = elements(tree, (e) => e.tagName === 'section');
+    expect(sections).toHaveLength(3);
+    results.forEach((r, f) => {
+      expect(r.view).toBeDefined();
+      const items = elements(sections[f] as unknown as Root, (e) => e.tagName === 'li' && e.properties.dataFinding !== undefined);
+      expect(items.map((e) => Number(e.properties.dataFinding))).toEqual(r.messages.map((_, i) => i));
+      // each finding's text is there
+      items.forEach((li, i) => expect(toText(li)).toContain(r.messages[i].message));
+    });
+    expect(page.match(/data-finding="/g)).toHaveLength(results.reduce((n, r) => n + r.messages.length, 0));
+    // every in-page link points to an id that exists; ids are unique
+    const ids = elements(tree, (e) => e.properties.id !== undefined).map((e) => String(e.properties.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    const targets = elements(tree, (e) => e.tagName === 'a' && String(e.properties.href ?? '').startsWith('#')).map((e) => String(e.properties.href).slice(1));
+    for (const t of targets) expect(ids).toContain(t);
+    // every finding that the view places has a badge in the text, and its entry links back to it
+    results.forEach((r, f) => {
+      const placed = new Set(r.view!.blocks.flatMap((b) => b.messages));
+      for (const i of placed) expect(ids).toContain(`r${f}-m${i}`);
+      for (const i of r.view!.unplaced) expect(ids).not.toContain(`r${f}-m${i}`);
+    });
+    // the header's totals: three files, the reading doubts apart from the defects
+    expect(page).toContain('<html lang="zh-CN">');
+    const totals = byClass(tree, 'total').map((e) => toText(e).replace(/\s+/g, ''));
+    const errors = results.flatMap((r) => r.messages).filter((m) => m.severity === 2 && m.kind === 'defect').length;
+    expect(totals).toEqual(expect.arrayContaining(['3文件', `${errors}错误`]));
+    expect(totals.some((t) => t.endsWith('读取存疑'))).toBe(true);
+  });
+
+  it('the 2021 application-balance fixture: its two findings mark exactly the （七）总计 cells of 自然人 and 总计', async () => {
+    const r = (await three())[1];
+    expect(r.messages.map((m) => m.ruleId)).toEqual(['application-balance', 'application-balance']);
+    const tree = parse(formatHtml([r], options));
+    const marked = elements(tree, (e) => (e.tagName === 'td' || e.tagName === 'th') && classes(e).includes('mark'));
+    expect(marked).toHaveLength(2);
+    // the text of each marked cell is the （七）总计 value the finding reports
+    const reported = r.messages.map((m) => /（七）总计 (\d+)/.exec(m.message)?.[1]);
+    expect(reported).toEqual(['53', '63']);
+    expect(marked.map((td) => toText(byClass(td, 'cell-text')[0]))).toEqual(reported);
+    expect(r.messages.map((m) => m.cell?.column)).toEqual(['自然人', '总计']);
+    // each cell carries the badge of its own finding, and is coloured as an error
+    marked.forEach((td, i) => {
+      const badges = byClass(td, 'badge');
+      expect(badges.map((b) => b.properties.href)).toEqual([`#r0-f${i}`]);
+      expect(classes(td)).toContain('t-error');
+    });
+    // no paragraph is marked
+    expect(byClass(tree, 'doc-para').filter((p) => classes(p).includes('mark'))).toEqual([]);
+  });
+
+  it('the published PDF: its five findings listed, one unplaced, and its tables drawn as <table> grids with spans', async () => {
+    const r = (await three())[2];
+    expect(r.messages).toHaveLength(5);
+    const page = formatHtml([r], options);
+    const tree = parse(page);
+    const items = elements(tree, (e) => e.tagName === 'li' && e.properties.dataFinding !== undefined);
+    expect(items).toHaveLength(5);
+    for (const m of r.messages) expect(page).toContain(escapeHtml(m.message));
+    const tables = elements(tree, (e) => e.tagName === 'table' && classes(e).includes('doc-table'));
+    const viewTables = r.view!.blocks.filter((b) => b.kind === 'table');
+    expect(viewTables.length).toBeGreaterThanOrEqual(3);
+    expect(tables).toHaveLength(viewTables.length);
+    // merged cells stay merged
+    expect(page).toMatch(/<t[dh] rowspan="\d+"/);
+    expect(page).toMatch(/<t[dh][^>]* colspan="\d+"/);
+    // the unplaced finding (no date at all) is listed only, and says so
+    expect(r.view!.unplaced).toHaveLength(1);
+    expect(toText(items[r.view!.unplaced[0]])).toContain('未定位到正文');
+    // the two table-shape findings mark the misnamed row labels
+    const marked = elements(tree, (e) => (e.tagName === 'td' || e.tagName === 'th') && classes(e).includes('mark'));
+    expect(marked.map((td) => toText(byClass(td, 'cell-text')[0]))).toEqual(['2.其他法律行政止公开', '（六）其他处理']);
+    // the page shows the file's facts
+    expect(toText(byClass(tree, 'facts')[0])).toContain('淮安市洪泽区人民政府');
+  });
+
+  it('a reading doubt is counted and coloured apart from the report’s warnings', async () => {
+    const r = await lintView('2021/break-unreadable.txt');
+    expect(r.messages.map((m) => [m.ruleId, m.severity, m.kind])).toEqual([['unreadable', 1, 'doubt']]);
+    const tree = parse(formatHtml([r], options));
+    const totals = byClass(tree, 'total').map((e) => toText(e).replace(/\s+/g, ''));
+    expect(totals).toEqual(expect.arrayContaining(['0警告', '1读取存疑']));
+    const [li] = byClass(tree, 'finding');
+    expect(classes(li)).toContain('t-doubt');
+    expect(toText(byClass(li, 'sev')[0])).toBe('读取存疑');
+    const marked = byClass(tree, 'mark').filter((e) => e.tagName === 'p');
+    expect(marked.map((p) => classes(p))).toEqual([['doc-para', 'mark', 't-doubt']]);
+    expect(toText(tree)).toContain('不是报告本身的问题');
+  });
+
+  it('a view index that names no finding (findings dropped after linting) marks nothing and breaks nothing', async () => {
+    const r = (await three())[1];
+    const trimmed: LintResult = { ...r, messages: r.messages.slice(0, 1), errorCount: 1 };
+    const tree = parse(formatHtml([trimmed], options));
+    const marked = elements(tree, (e) => (e.tagName === 'td' || e.tagName === 'th') && classes(e).includes('mark'));
+    expect(marked.map((td) => toText(byClass(td, 'cell-text')[0]))).toEqual(['53']);
+    expect(byClass(tree, 'badge').map((b) => b.properties.href)).toEqual(['#r0-f0']);
+  });
+
+  it('English labels with lang en; a file linted without view lists its findings only; a fatal file shows its one message', async () => {
+    const plain = await lint(fixture(SEED), { filePath: `fixtures/${SEED}` });
+    const fatal = await lint(fixture('bad/empty.txt'), { filePath: 'fixtures/bad/empty.txt' });
+    const page = formatHtml([plain, fatal], { ...options, lang: 'en' });
+    expect(page).toContain('<html lang="en">');
+    expect(page).toContain('Findings');
+    expect(page).not.toContain('class="doc-table"');
+    expect(page).not.toContain('class="doc"');
+    expect(page.match(/data-finding="/g)).toHaveLength(plain.messages.length + 1);
+    expect(page).toContain(escapeHtml(fatal.messages[0].message));
+    expect(page).toContain('unreadable');
+    expect(page).not.toContain('not placed in the text');
+  });
+});
+
+describe('formatHtml: nothing from a report runs', () => {
+  const evil = '<script>alert(1)</script>';
+  const img = '<img src=x onerror=alert(1)>';
+  // the page's text holds the markup as text (entities in the source); raw tags are there too, which the reader drops
+  const enc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const report = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>某县${enc(evil)}人民政府2024年政府信息公开工作年度报告</title><script>alert(2)</script></head><body>
+<h1>某县${enc(evil)}人民政府2024年政府信息公开工作年度报告</h1>
+<p>一、总体情况</p>
+<p>2024年，我县主动公开政府信息100条，其中${enc(img)}门户网站30条，政务微信40条。${img}</p>
+<table><tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>
+<tr><td>规章${enc(img)}</td><td>${enc(evil)}</td><td>0</td><td>"'&amp;</td></tr></table>
+<p>二、主动公开政府信息情况</p>
+<p>本报告统计期限为2024年1月1日至2024年12月31日。</p>
+</body></html>`;
+  const filePath = `reports/"><script>alert(3)</script>${img}.html`;
+
+  it('escapes document text, quotes, messages, the issuer and the file path', async () => {
+    const r = await lintBytes(new TextEncoder().encode(report), { filePath, view: true });
+    // the attack reached the places it has to be escaped in: the text, a finding, the issuer, the path
+    const blocks = JSON.stringify(r.view);
+    expect(blocks).toContain(evil);
+    expect(blocks).toContain(img);
+    expect(r.issuer?.name ?? r.title).toContain(evil);
+    expect(r.messages.some((m) => `${m.message}${m.quote ?? ''}${m.actual ?? ''}`.includes('<'))).toBe(true);
+    for (const lang of ['zh', 'en'] as const) {
+      const page = formatHtml([r, r], { ...options, lang });
+      expect(page).not.toMatch(/<script/i);
+      expect(page).not.toMatch(/<[^>]*\sonerror=/i);
+      expect(page).not.toMatch(/<img/i);
+      expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+      expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;');
+      expect(page).toContain('reports/&quot;&gt;&lt;script&gt;alert(3)&lt;/script&gt;');
+      const tree = parse(page);
+      expect(elements(tree, (e) => e.tagName === 'script' || e.tagName === 'img' || e.tagName === 'iframe')).toEqual([]);
+      const handlers = elements(tree, (e) => Object.keys(e.properties).some((p) => /^on/i.test(p)));
+      expect(handlers).toEqual([]);
+      // the text a reader sees is the attack as text
+      expect(toText(tree)).toContain(evil);
+      expect(toText(tree)).toContain(filePath);
+    }
+  });
+
+  it('drops a rule doc link that is not a relative path or http(s)', () => {
+    expect(safeHref('docs/rules/blank-cells.md')).toBe('docs/rules/blank-cells.md');
+    expect(safeHref('https://example.org/rules/x')).toBe('https://example.org/rules/x');
+    for (const bad of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'java\nscript:alert(1)', ' javascript:alert(1)', 'data:text/html,<script>', '//evil.example/x', 'vbscript:x', 'file:///etc/passwd', ''])
+      expect(safeHref(bad)).toBeNull();
+    const r: LintResult = {
+      filePath: 'x.txt', format: 'text', reportYear: 2024, template: '2021', messages: [
+        { ruleId: 'blank-cells', severity: 2, kind: 'defect', message: 'm', line: 1, column: 1, page: null, url: 'javascript:alert(1)' },
+      ], errorCount: 1, warningCount: 0, infoCount: 0, doubtCount: 0, fatal: false,
+    };
+    const page = formatHtml([r], { ...options, rules: [] });
+    expect(page).not.toContain('javascript:');
+    expect(page).toContain('<span class="rule"');
+  });
+});
+
+describe('formatHtml: a self-contained page', () => {
+  it('loads no stylesheet, script, font or image; the only links out are the relative rule docs', async () => {
+    const results = await three();
+    for (const lang of ['zh', 'en'] as const) {
+      const page = formatHtml(results, { ...options, lang, generatedAt: '2025-03-01 10:00' });
+      expect(page).not.toMatch(/<link\b/i);
+      expect(page).not.toMatch(/@import/i);
+      expect(page).not.toMatch(/url\(/i);
+      expect(page).not.toMatch(/\ssrc=/i);
+      expect(page).not.toMatch(/<script/i);
+      // no http(s) anywhere in an attribute, and no protocol-relative one
+      expect(page).not.toMatch(/(src|href|action)="(https?:)?\/\//i);
+      const tree = parse(page);
+      const hrefs = elements(tree, (e) => e.properties.href !== undefined).map((e) => String(e.properties.href));
+      const outward = hrefs.filter((h) => !h.startsWith('#'));
+      expect(outward.length).toBeGreaterThan(0);
+      for (const h of outward) expect(h).toMatch(/^docs\/rules\/[a-z-]+\.md$/);
+      // a Content-Security-Policy that forbids any load, for anything the escaping might miss
+      const csp = elements(tree, (e) => e.tagName === 'meta' && e.properties.httpEquiv !== undefined).map((e) => String(e.properties.content));
+      expect(csp).toEqual([expect.stringMatching(/^default-src 'none'; style-src 'unsafe-inline';/)]);
+      expect(page).toContain('2025-03-01 10:00');
+    }
+  });
+});
