@@ -26,3 +26,6 @@ export { lintBytes };
 export type { LintOptions };
 export type { LintResult, LintMessage } from './types.js';
 export { rules } from '../rules/index.js';
+/** for plugins: rules written outside the pack */
+export { defineRule } from './engine/rule.js';
+export type { Rule, RuleMeta } from './engine/rule.js';

@@ -225,3 +225,18 @@ describe('tool.driver.rules', () => {
     expect(sarifOf([], 'en').runs[0].tool.driver.rules[0].shortDescription.text).toBe(rules[0].meta.description.en);
   });
 });
+
+describe('accepted findings', () => {
+  it('a finding turned off in the draft is a result with an inSource suppression and its reason, and the log still validates', async () => {
+    const text = readFileSync(fixture(SEED_002), 'utf8').replace('六、其他需要报告的事项', '<!-- reportlint-disable reporting-period -- 更正说明已另行发布 -->\n六、其他需要报告的事项');
+    const r = await lintBytes(Buffer.from(text), { filePath: 'draft.txt' });
+    const sarif = sarifOf([r]);
+    const suppressed = sarif.runs[0].results.filter((x: Sarif) => x.suppressions);
+    expect(suppressed).toEqual([expect.objectContaining({ ruleId: 'reporting-period', suppressions: [{ kind: 'inSource', justification: '更正说明已另行发布' }] })]);
+    expect(sarif.runs[0].results).toHaveLength(r.messages.length + 1);
+    const schema = JSON.parse(readFileSync(fixture('sarif', 'sarif-schema-2.1.0.json'), 'utf8'));
+    const validate = new Ajv({ validateFormats: false, allErrors: true }).compile(schema);
+    validate(sarif);
+    expect(validate.errors ?? []).toEqual([]);
+  });
+});

@@ -29,26 +29,36 @@ export function formatSarif(results: LintResult[], options: SarifOptions): strin
   const sarifResults = results.flatMap((r, fileIndex) => {
     const found = r.messages.filter((m) => !m.fatal);
     const prints = fingerprints(found, r.filePath);
-    return found
-      .map((m, i) => {
-        const index = ruleIndex.get(m.ruleId);
-        return {
-          ruleId: m.ruleId,
-          ...(index !== undefined ? { ruleIndex: index } : {}),
-          level: SEVERITY_LEVEL[m.severity],
-          message: { text: m.message },
-          locations: [
-            {
-              physicalLocation: {
-                artifactLocation: { ...artifactLocation(r.filePath), index: fileIndex },
-                ...(m.line ? { region: region(m) } : {}),
-              },
+    const result = (m: LintMessage, print: string) => {
+      const index = ruleIndex.get(m.ruleId);
+      return {
+        ruleId: m.ruleId,
+        ...(index !== undefined ? { ruleIndex: index } : {}),
+        level: SEVERITY_LEVEL[m.severity],
+        message: { text: m.message },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { ...artifactLocation(r.filePath), index: fileIndex },
+              ...(m.line ? { region: region(m) } : {}),
             },
-          ],
-          partialFingerprints: { 'reportlint/v1': prints[i] },
-          properties: findingProperties(m),
-        };
-      });
+          },
+        ],
+        partialFingerprints: { 'reportlint/v1': print },
+        properties: findingProperties(m),
+      };
+    };
+    // accepted findings stay in the log, marked as suppressed: by a comment in the draft
+    // (inSource) or by the baseline file (external), with the reason given
+    const accepted = r.suppressedMessages ?? [];
+    const acceptedPrints = fingerprints(accepted, r.filePath);
+    return [
+      ...found.map((m, i) => result(m, prints[i])),
+      ...accepted.map((m, i) => ({
+        ...result(m, acceptedPrints[i]),
+        suppressions: m.suppressions.map((x) => ({ kind: x.kind === 'directive' ? 'inSource' : 'external', ...(x.justification ? { justification: x.justification } : {}) })),
+      })),
+    ];
   });
 
   // an unreadable file has no findings to show: it is a notification about the run

@@ -1,0 +1,36 @@
+/**
+ * The JSON output is a contract (design.md): other tools read it. Its shape is pinned here —
+ * every key of a result and of a message, in order — so a change to it is a decision, not an
+ * accident.
+ */
+import { describe, it, expect } from '@jest/globals';
+import { formatJson } from '../src/report/json.js';
+import { lintBytes } from '../src/engine/lint.js';
+import { lintFixture } from './helpers/fixtures.js';
+import { readFileSync } from 'node:fs';
+import { fixture } from './helpers/fixtures.js';
+
+describe('--format json', () => {
+  it('a result and its messages have exactly these keys', async () => {
+    const [r] = JSON.parse(formatJson([await lintFixture('seeds/002_605866c201a9c82d.txt')]));
+    expect(Object.keys(r)).toEqual(['filePath', 'format', 'encoding', 'reportYear', 'template', 'title', 'issuer', 'messages', 'errorCount', 'warningCount', 'infoCount', 'doubtCount', 'fatal']);
+    const period = r.messages.find((m: { ruleId: string }) => m.ruleId === 'reporting-period');
+    expect(Object.keys(period)).toEqual(['ruleId', 'severity', 'kind', 'message', 'line', 'column', 'page', 'expected', 'actual', 'quote', 'url']);
+    expect(period).toMatchObject({ ruleId: 'reporting-period', severity: 2, kind: 'defect', line: 208, column: 10, page: null, url: 'docs/rules/reporting-period.md' });
+  });
+
+  it('a PDF finding has its page; a DOCX finding its paragraph or table cell', async () => {
+    const [pdf, docx] = JSON.parse(formatJson([await lintFixture('pdf/002_605866c201a9c82d.lo.pdf'), await lintFixture('docx/002_605866c201a9c82d.docx')]));
+    expect(pdf.messages.every((m: { page: number | null }) => typeof m.page === 'number')).toBe(true);
+    expect(docx.messages.every((m: { paragraph?: number; tableCell?: object }) => m.paragraph !== undefined || m.tableCell !== undefined)).toBe(true);
+  });
+
+  it('an unreadable file: one fatal message; accepted findings under suppressedMessages with their reason', async () => {
+    const [bad] = JSON.parse(formatJson([await lintFixture('bad/truncated.pdf')]));
+    expect(bad).toMatchObject({ fatal: true, errorCount: 1, messages: [expect.objectContaining({ ruleId: 'fatal', fatal: true, line: null })] });
+    const text = readFileSync(fixture('seeds', '002_605866c201a9c82d.txt'), 'utf8').replace('六、其他需要报告的事项', '<!-- reportlint-disable reporting-period -- 已更正 -->\n六、其他需要报告的事项');
+    const [draft] = JSON.parse(formatJson([await lintBytes(Buffer.from(text), { filePath: 'draft.txt' })]));
+    expect(draft.suppressedMessages).toEqual([expect.objectContaining({ ruleId: 'reporting-period', suppressions: [{ kind: 'directive', justification: '已更正' }] })]);
+    expect(draft.messages.some((m: { ruleId: string }) => m.ruleId === 'reporting-period')).toBe(false);
+  });
+});
