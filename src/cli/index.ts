@@ -97,6 +97,56 @@ export async function main(argv: string[]): Promise<number> {
       const warnings = final.reduce((s, r) => s + r.warningCount, 0);
       exitCode = errors > 0 || (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) ? 1 : 0;
     });
+  program
+    .command('audit')
+    .description('批量检查：文件夹、清单（CSV）或网址列表 / audit many reports: folders, a manifest (CSV) or a URL list')
+    .argument('<inputs...>', '文件夹、文件、manifest.csv 或 urls.txt / folders, files, manifest.csv or urls.txt')
+    .requiredOption('--out <dir>', '输出文件夹 / output folder (results.jsonl, summary.xlsx, index.html, reports/)')
+    .option('--concurrency <n>', '并行检查的线程数 / worker threads (default: the number of cores)', (v) => Number(v))
+    .option('--timeout <seconds>', '每份报告的时限 / time limit per report', (v) => Number(v), 120)
+    .option('--max-memory <mb>', '每个线程的内存上限 / heap limit per worker (MB)', (v) => Number(v), 1024)
+    .option('--cache [dir]', '跳过内容、配置和版本都未变的报告 / skip reports whose bytes, config and version are unchanged (default folder .reportlint-cache)')
+    .option('--fetch-timeout <seconds>', '下载每个网址的时限 / time limit per download', (v) => Number(v), 30)
+    .option('--copy-threshold <0-1>', '判为内容雷同的相似度 / similarity that counts as copied content', (v) => Number(v), 0.9)
+    .addOption(new Option('--lang <lang>', '消息语言 / message language').choices(['zh', 'en']).default('zh'))
+    .addOption(new Option('--template <version>', '强制使用的格式版本 / force a template version').choices(['2019', '2021']))
+    .option('--rule <id:level>', '调整规则级别（可重复）/ set a rule level (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('-c, --config <file>', '使用此配置文件 / use this config file')
+    .action(async (inputs: string[], o: { out: string; concurrency?: number; timeout: number; maxMemory: number; cache?: string | boolean; copyThreshold: number; fetchTimeout: number; lang: Lang; template?: TemplateVersion; rule: string[]; config?: string }) => {
+      const rules: RuleSettings = {};
+      for (const flag of o.rule) {
+        const [id, level] = parseRuleFlag(flag);
+        rules[id] = level;
+      }
+      resolveRules(rules);
+      if (!(o.copyThreshold > 0 && o.copyThreshold <= 1)) throw new ConfigError('--copy-threshold must be between 0 and 1');
+      // below this a worker cannot even load the PDF and Word readers, and every report would fail
+      if (!(o.maxMemory >= 64)) throw new ConfigError('--max-memory must be at least 64 (MB)');
+      if (!(o.timeout > 0)) throw new ConfigError('--timeout must be a positive number of seconds');
+      const { audit, defaultConcurrency } = await import('./audit.js');
+      const { version } = await import('./output.js');
+      const r = await audit(inputs, {
+        out: o.out,
+        concurrency: o.concurrency ?? defaultConcurrency(),
+        timeout: o.timeout,
+        maxMemory: o.maxMemory,
+        cache: o.cache === true ? '.reportlint-cache' : o.cache || undefined,
+        lang: o.lang,
+        template: o.template,
+        rules,
+        config: o.config,
+        copyThreshold: o.copyThreshold,
+        fetchTimeout: o.fetchTimeout,
+        toolVersion: version,
+      });
+      const fatal = r.records.filter((x) => x.result.fatal).length;
+      process.stderr.write(
+        o.lang === 'zh'
+          ? `已检查 ${r.records.length} 份报告（无法读取 ${fatal} 份），结果见 ${o.out}/index.html、summary.xlsx、results.jsonl\n`
+          : `checked ${r.records.length} reports (${fatal} unreadable); see ${o.out}/index.html, summary.xlsx, results.jsonl\n`,
+      );
+      exitCode = r.exitCode;
+    });
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {

@@ -21,7 +21,7 @@ export function parseFormatFlag(flag: string): { format: FormatName; file?: stri
   return i < 0 ? { format: name } : { format: name, file: flag.slice(i + 1) };
 }
 
-const version = (createRequire(import.meta.url)('../../../package.json') as { version: string }).version;
+export const version = (createRequire(import.meta.url)('../../../package.json') as { version: string }).version;
 
 export interface RenderContext {
   lang: Lang;

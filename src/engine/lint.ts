@@ -9,7 +9,7 @@ import type { Lang, LintMessage, LintResult, TemplateVersion } from '../types.js
 import { extract } from '../extract/index.js';
 import { ExtractError } from '../extract/errors.js';
 import { normalizeTree } from '../extract/normalize.js';
-import { buildModel } from '../model/index.js';
+import { buildModel, type ReportModel } from '../model/index.js';
 import { rules } from '../../rules/index.js';
 import { resolveRules, type RuleSettings } from './config.js';
 import type { FileData, Rule } from './rule.js';
@@ -29,6 +29,8 @@ export interface LintOptions {
   view?: boolean;
   /** rules from outside the pack (a plugin's), run after the pack's */
   plugins?: Rule[];
+  /** called with the report's model once it is built (an audit takes the facts it needs across reports) */
+  onModel?: (model: ReportModel) => void;
 }
 
 const SEVERITY = { error: 2, warn: 1, info: 0 } as const;
@@ -46,6 +48,7 @@ export async function lintBytes(bytes: Uint8Array, options: LintOptions = {}): P
   }
   const normalization = normalizeTree(doc.tree);
   const model = buildModel(doc.tree, normalization, { pageTitle: doc.pageTitle, pageTitlePlace: doc.pageTitlePlace, template: options.template });
+  options.onModel?.(model);
   const file = new VFile({ path: filePath });
   (file.data as FileData).report = model;
   (file.data as FileData).lang = lang;
