@@ -54,16 +54,24 @@ export async function audit(inputs: string[], opts: AuditOptions): Promise<{ rec
   const configFor = configResolver(opts.config);
   if (opts.config) await configFor(opts.config);
 
-  const pool = new Piscina({
-    filename: new URL('./audit-worker.js', import.meta.url).href,
-    maxThreads: Math.max(1, opts.concurrency),
-    minThreads: Math.min(Math.max(1, opts.concurrency), pending.length || 1),
-    idleTimeout: 1000,
-    resourceLimits: { maxOldGenerationSizeMb: opts.maxMemory },
-  });
-  // a worker that dies outside a task (out of memory while starting) must not end the batch:
-  // the pool replaces it, and the task it would have run fails on its own and is recorded
-  pool.on('error', () => {});
+  // the pool starts on the first report that is not in the cache: a re-run over unchanged
+  // reports never pays for starting threads that load the PDF and Word readers
+  let pool: Piscina | null = null;
+  const getPool = () => {
+    if (!pool) {
+      pool = new Piscina({
+        filename: new URL('./audit-worker.js', import.meta.url).href,
+        maxThreads: Math.max(1, opts.concurrency),
+        minThreads: Math.min(Math.max(1, opts.concurrency), pending.length || 1),
+        idleTimeout: 1000,
+        resourceLimits: { maxOldGenerationSizeMb: opts.maxMemory },
+      });
+      // a worker that dies outside a task (out of memory while starting) must not end the batch:
+      // the pool replaces it, and the task it would have run fails on its own and is recorded
+      pool.on('error', () => {});
+    }
+    return pool;
+  };
   const out = openSync(resultsFile, 'a');
   const progress = new Progress(entries.length, done.size, lang);
   const fetcher = createFetcher({ timeoutMs: opts.fetchTimeout * 1000 });
@@ -105,7 +113,7 @@ export async function audit(inputs: string[], opts: AuditOptions): Promise<{ rec
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), opts.timeout * 1000);
     try {
-      const r = (await pool.run(task, { signal: abort.signal, transferList: task.bytes ? [task.bytes.buffer as ArrayBuffer] : undefined })) as AuditRecord;
+      const r = (await getPool().run(task, { signal: abort.signal, transferList: task.bytes ? [task.bytes.buffer as ArrayBuffer] : undefined })) as AuditRecord;
       write(r);
       if (key && opts.cache) {
         const file = path.join(opts.cache, key.slice(0, 2), `${key}.json`);
@@ -133,7 +141,7 @@ export async function audit(inputs: string[], opts: AuditOptions): Promise<{ rec
     for (let e = queue.shift(); e; e = queue.shift()) await runOne(e);
   });
   await Promise.all(lanes);
-  await pool.destroy();
+  await (pool as Piscina | null)?.destroy();
   closeSync(out);
   progress.finish();
 
