@@ -24,6 +24,7 @@ import { configResolver, findConfigFile } from './config.js';
 import { createFetcher } from './fetch.js';
 import { readInputs, type AuditInput } from './audit-inputs.js';
 import { Progress } from './progress.js';
+import { loadIgnore } from './ignore.js';
 
 export interface AuditOptions {
   out: string;
@@ -47,7 +48,13 @@ export interface AuditOptions {
 export async function audit(inputs: string[], opts: AuditOptions): Promise<{ records: AuditRecord[]; exitCode: number }> {
   const lang = opts.lang;
   await mkdir(opts.out, { recursive: true });
-  const { entries, expected } = await readInputs(inputs);
+  const read = await readInputs(inputs);
+  const { expected } = read;
+  // .reportlintignore and the configs' ignorePatterns leave files out, as in `check`
+  const ignored = await loadIgnore();
+  const configOf = configResolver(opts.config);
+  const entries: AuditInput[] = [];
+  for (const e of read.entries) if (e.kind === 'url' || !ignored(e.source, (await configOf(e.source)).ignore)) entries.push(e);
   const resultsFile = path.join(opts.out, 'results.jsonl');
   const done = resume(resultsFile);
   const pending = entries.filter((e) => !done.has(e.id));
