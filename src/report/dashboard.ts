@@ -15,11 +15,12 @@
  * the script reads only the page's own markup (no data inside it), and without it the page still
  * reads: the worst reports first, each one's problems in a <details> that opens without script.
  */
+import { html, Html } from './markup.js';
 import type { Lang, LintMessage } from '../types.js';
 import type { RuleMeta } from '../engine/rule.js';
 import type { AuditRecord, CrossFinding } from '../audit/types.js';
 import { reportPage } from '../audit/pages.js';
-import { escapeHtml, safeHref } from './html.js';
+import { safeHref } from './html.js';
 
 /** Who was expected to report and did not, and whose report could not be read. */
 export interface AuditCoverage {
@@ -37,28 +38,6 @@ export interface DashboardOptions {
   generatedAt?: string;
 }
 
-/* ------------------------------------------------------------------ safe markup (as in ./html.ts) */
-
-/** Markup this module built: the only thing `html` inserts without escaping. */
-class Html {
-  constructor(readonly value: string) {}
-}
-
-type Part = Html | string | number | null | undefined | false | readonly Part[];
-
-function partToString(p: Part): string {
-  if (p === null || p === undefined || p === false) return '';
-  if (p instanceof Html) return p.value;
-  if (Array.isArray(p)) return p.map(partToString).join('');
-  return escapeHtml(String(p));
-}
-
-/** Tagged template: the literal parts are ours, every interpolation is escaped unless it is Html. */
-function html(strings: TemplateStringsArray, ...parts: Part[]): Html {
-  let out = strings[0];
-  parts.forEach((p, i) => (out += partToString(p) + strings[i + 1]));
-  return new Html(out);
-}
 
 /* ------------------------------------------------------------------ tallies (shared with ./audit-xlsx.ts) */
 

@@ -9,6 +9,7 @@
  * is data an outsider wrote, so it goes through `html` below, which escapes whatever it is given
  * unless it is markup this module built itself.
  */
+import { escapeHtml, html, Html } from './markup.js';
 import type { Lang, LintMessage, LintResult } from '../types.js';
 import type { RuleMeta } from '../engine/rule.js';
 import type { DocumentView, ViewBlock, ViewCell } from '../engine/view.js';
@@ -21,35 +22,8 @@ export interface HtmlOptions {
   generatedAt?: string;
 }
 
-/* ------------------------------------------------------------------ safe markup */
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** The one escape: text and attribute values alike (attributes are always double-quoted). */
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
-}
-
-/** Markup this module built: the only thing `html` inserts without escaping. */
-class Html {
-  constructor(readonly value: string) {}
-}
-
-type Part = Html | string | number | null | undefined | false | readonly Part[];
-
-function partToString(p: Part): string {
-  if (p === null || p === undefined || p === false) return '';
-  if (p instanceof Html) return p.value;
-  if (Array.isArray(p)) return p.map(partToString).join('');
-  return escapeHtml(String(p));
-}
-
-/** Tagged template: the literal parts are ours, every interpolation is escaped unless it is Html. */
-function html(strings: TemplateStringsArray, ...parts: Part[]): Html {
-  let out = strings[0];
-  parts.forEach((p, i) => (out += partToString(p) + strings[i + 1]));
-  return new Html(out);
-}
+/* safe markup: ./markup.ts (escapeHtml is re-exported for the tests) */
+export { escapeHtml };
 
 /**
  * A rule's doc link, only if it cannot run or fetch anything by being clicked: a relative path
