@@ -195,6 +195,7 @@ async function child(a) {
   // a few reports first, not counted: module loading and the first JIT tiers are not throughput
   for (const f of files.slice(0, a.warmup)) await fn(readFileSync(f), f);
   const cpu0 = process.cpuUsage();
+  const main0 = threadTicks(process.pid, process.pid);
   const t0 = performance.now();
   let fatal = 0;
   let sink = 0;
@@ -207,7 +208,8 @@ async function child(a) {
   }
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
-  process.stdout.write(JSON.stringify({ n: files.length, ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRssKB: process.resourceUsage().maxRSS, fatal, sink }) + '\n');
+  const mainCpuMs = ((threadTicks(process.pid, process.pid) - main0) / HZ) * 1000;
+  process.stdout.write(JSON.stringify({ n: files.length, ms, cpuMs: (cpu.user + cpu.system) / 1000, mainCpuMs, maxRssKB: process.resourceUsage().maxRSS, fatal, sink }) + '\n');
 }
 
 // ───────────────────────────── measuring a process ─────────────────────────────
@@ -219,6 +221,26 @@ function cpuTicks() {
   return { busy: total - idle, total };
 }
 const HZ = 100; // USER_HZ on Linux
+
+/** utime + stime of one thread, in ticks (0 when it is gone) */
+function threadTicks(pid, tid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(f[11]) + Number(f[12]);
+  } catch {
+    return 0;
+  }
+}
+
+/** the CPU ticks of each thread of a process so far */
+function threadsOf(pid) {
+  try {
+    return readdirSync(`/proc/${pid}/task`).map((tid) => [Number(tid), threadTicks(pid, tid)]);
+  } catch {
+    return [];
+  }
+}
 
 const haveTime = existsSync('/usr/bin/time');
 
@@ -239,19 +261,34 @@ function run(cmd, args, { stdoutFile, stderrFile, cwd = REPO } = {}) {
     p.stdout.on('data', (d) => (out += d));
     p.stderr.on('data', (d) => (err += d));
     let hwm = 0;
-    const poll = haveTime
-      ? null
-      : setInterval(() => {
-          try {
-            const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${p.pid}/status`, 'utf8'));
-            if (m) hwm = Math.max(hwm, Number(m[1]));
-          } catch {}
-        }, 50);
+    // the node process (under /usr/bin/time it is time's child) and its threads' CPU, polled:
+    // the main thread is the one whose id is the process id; worker threads and V8's helper
+    // threads (GC, compilers) are all called "node", so they are told apart by their CPU only
+    let nodePid = haveTime ? null : p.pid;
+    const threadCpu = new Map();
+    const rssSeries = [];
+    const poll = setInterval(() => {
+      try {
+        nodePid ??= Number(readFileSync(`/proc/${p.pid}/task/${p.pid}/children`, 'utf8').trim().split(/\s+/)[0]) || null;
+      } catch {}
+      if (!nodePid) return;
+      for (const [tid, t] of threadsOf(nodePid)) threadCpu.set(tid, Math.max(t, threadCpu.get(tid) ?? 0));
+      try {
+        const status = readFileSync(`/proc/${nodePid}/status`, 'utf8');
+        const hw = /VmHWM:\s+(\d+)/.exec(status);
+        if (hw) hwm = Math.max(hwm, Number(hw[1]));
+        const rss = /VmRSS:\s+(\d+)/.exec(status);
+        if (rss) rssSeries.push([Date.now(), Number(rss[1])]);
+      } catch {}
+    }, haveTime ? 200 : 50);
     p.on('error', reject);
     p.on('close', (code) => {
       const wallMs = performance.now() - t0;
       const c1 = cpuTicks();
-      if (poll) clearInterval(poll);
+      clearInterval(poll);
+      const ms = (t) => (t / HZ) * 1000;
+      const others = [...threadCpu].filter(([tid]) => tid !== nodePid).map(([, t]) => ms(t)).sort((x, y) => y - x);
+      const threads = nodePid && threadCpu.has(nodePid) ? { mainMs: ms(threadCpu.get(nodePid)), othersMs: others } : null;
       if (stdoutFile) writeFileSync(stdoutFile, out);
       if (stderrFile) writeFileSync(stderrFile, err);
       let maxRssKB = hwm;
@@ -263,7 +300,7 @@ function run(cmd, args, { stdoutFile, stderrFile, cwd = REPO } = {}) {
         cpuMs = (u + s) * 1000;
         rmSync(timeFile, { force: true });
       }
-      resolve({ code, wallMs, maxRssKB, cpuMs, machineBusyMs: ((c1.busy - c0.busy) / HZ) * 1000, out, err });
+      resolve({ code, wallMs, maxRssKB, cpuMs, threads, rssSeries, machineBusyMs: ((c1.busy - c0.busy) / HZ) * 1000, out, err });
     });
   });
 }
@@ -276,9 +313,10 @@ async function loop(kind, format, dir, a) {
   return { ...res, maxRssKB: r.maxRssKB || res.maxRssKB, otherCores: r.cpuMs == null ? null : Math.max(0, r.machineBusyMs - r.cpuMs) / r.wallMs };
 }
 
-async function auditRun(inputDir, out, extra, a, label) {
+async function auditRun(inputDir, out, extra, a, label, workers = 2) {
   rmSync(out, { recursive: true, force: true });
-  const r = await run(process.execPath, [BIN, 'audit', inputDir, '--out', out, ...extra], { stderrFile: `${out}.stderr.txt` });
+  // run from the scratch folder, as a user would from theirs (no .reportlintignore of the repository)
+  const r = await run(process.execPath, [BIN, 'audit', inputDir, '--out', out, ...extra], { stderrFile: `${out}.stderr.txt`, cwd: a.root });
   if (r.code !== 0 && r.code !== 1) throw new Error(`audit ${label} exited ${r.code}:\n${r.err.slice(-2000)}`);
   const results = path.join(out, 'results.jsonl');
   const lines = readFileSync(results, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
@@ -286,8 +324,13 @@ async function auditRun(inputDir, out, extra, a, label) {
   // reports, summary.xlsx and index.html
   const lastWrite = statSync(results).mtimeMs;
   const tailMs = Math.max(0, statSync(path.join(out, 'index.html')).mtimeMs - lastWrite);
+  // RSS sampled while the pool ran and during the end phase (the polled VmRSS: a peak shorter
+  // than the polling interval can be missed; the peak column is the exact VmHWM / GNU time figure)
+  const peakOf = (xs) => (xs.length ? Math.max(...xs.map(([, kb]) => kb)) : null);
   return {
     n: lines.length,
+    poolPhaseRssKB: peakOf(r.rssSeries.filter(([t]) => t <= lastWrite)),
+    endPhaseRssKB: peakOf(r.rssSeries.filter(([t]) => t > lastWrite)),
     fatal: lines.filter((l) => l.result.fatal).length,
     cached: lines.filter((l) => l.cached).length,
     wallMs: r.wallMs,
@@ -295,6 +338,15 @@ async function auditRun(inputDir, out, extra, a, label) {
     cpuMs: r.cpuMs,
     maxRssKB: r.maxRssKB,
     otherCores: r.cpuMs == null ? null : Math.max(0, r.machineBusyMs - r.cpuMs) / r.wallMs,
+    // CPU by thread (polled every 200 ms, so the last fraction of a second may be missing):
+    // the main thread; the `workers` busiest other threads, taken to be the pool's workers; the rest
+    ...(r.threads
+      ? {
+          mainCpuMs: r.threads.mainMs,
+          poolCpuMs: r.threads.othersMs.slice(0, workers).reduce((x, y) => x + y, 0),
+          restCpuMs: r.threads.othersMs.slice(workers).reduce((x, y) => x + y, 0),
+        }
+      : {}),
   };
 }
 
@@ -303,7 +355,7 @@ async function auditRun(inputDir, out, extra, a, label) {
 function machine() {
   const sh = (c, args) => {
     try {
-      return execFileSync(c, args, { encoding: 'utf8' }).trim();
+      return execFileSync(c, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
     } catch {
       return null;
     }
@@ -316,7 +368,8 @@ function machine() {
     memGB: +(os.totalmem() / 2 ** 30).toFixed(1),
     node: process.version,
     os: `${osName}, kernel ${os.release()}`,
-    commit: sh('git', ['-C', REPO, 'rev-parse', '--short', 'HEAD']),
+    // a copy made with `git archive` (bench/README.md) names its commit in .bench-commit
+    commit: sh('git', ['-C', REPO, 'rev-parse', '--short', 'HEAD']) ?? (existsSync(path.join(REPO, '.bench-commit')) ? readFileSync(path.join(REPO, '.bench-commit'), 'utf8').trim() : null),
     dirty: (sh('git', ['-C', REPO, 'status', '--porcelain', '--', 'src', 'rules']) ?? '') !== '',
     load: os.loadavg().map((x) => +x.toFixed(2)),
   };
@@ -365,7 +418,7 @@ async function main() {
     for (const c of [1, 2]) {
       if (!a.phases.includes(`audit${c}`)) continue;
       const out = path.join(a.root, `out-${format}-c${c}`);
-      r[`audit${c}`] = await auditRun(dir, out, ['--concurrency', String(c)], a, `${format} c${c}`);
+      r[`audit${c}`] = await auditRun(dir, out, ['--concurrency', String(c)], a, `${format} c${c}`, c);
       const x = r[`audit${c}`];
       log(`${format}: audit --concurrency ${c}: ${fmt(x.wallMs / 1000)} s, ${fmt(x.n / (x.wallMs / 1000))}/s, peak RSS ${mb(x.maxRssKB)} MB, ${x.fatal} unreadable`);
     }
@@ -378,11 +431,11 @@ async function main() {
     const cacheDir = path.join(a.root, 'cache');
     rmSync(cacheDir, { recursive: true, force: true });
     log(`cache: ${n} reports (${a.formats.join(', ')} in turn) in ${dir}`);
-    const cold = await auditRun(dir, path.join(a.root, 'out-cache-cold'), ['--cache', cacheDir], a, 'cache cold');
+    const cold = await auditRun(dir, path.join(a.root, 'out-cache-cold'), ['--cache', cacheDir], a, 'cache cold', os.cpus().length);
     log(`cache: cold run ${fmt(cold.wallMs / 1000)} s (${cold.cached} hits)`);
     const warm = [];
     for (let k = 0; k < a.reruns; k++) {
-      warm.push(await auditRun(dir, path.join(a.root, `out-cache-warm${k}`), ['--cache', cacheDir], a, 'cache warm'));
+      warm.push(await auditRun(dir, path.join(a.root, `out-cache-warm${k}`), ['--cache', cacheDir], a, 'cache warm', os.cpus().length));
       log(`cache: re-run ${k + 1} ${fmt(warm.at(-1).wallMs / 1000, 2)} s (${warm.at(-1).cached}/${warm.at(-1).n} hits)`);
     }
     results.cache = { n, cold, warm };
@@ -408,15 +461,17 @@ async function main() {
     ]);
   }
   let text = `\n${m.nproc} × ${m.cpu}, ${m.memGB} GB, Node ${m.node}, ${m.os}\n\n` + table(rows) + '\n';
-  const detail = [['format', 'run', 'wall s', 'CPU s', 'peak RSS MB', 'end phase s', 'others\' cores']];
+  const s_ = (x) => fmt(x == null ? null : x / 1000, 2);
+  const detail = [['format', 'run', 'wall s', 'CPU s', 'main thr s', 'pool thr s', 'other thr s', 'peak RSS MB', 'RSS pool/end MB', 'end phase s', 'others\' cores']];
   for (const [format, r] of Object.entries(results.formats)) {
-    for (const k of ['floor', 'pipeline']) if (r[k]) detail.push([format, k, fmt(r[k].ms / 1000, 2), fmt(r[k].cpuMs / 1000, 2), mb(r[k].maxRssKB), '–', fmt(r[k].otherCores, 2)]);
-    for (const k of ['audit1', 'audit2']) if (r[k]) detail.push([format, k.replace('audit', 'audit c'), fmt(r[k].wallMs / 1000, 2), fmt(r[k].cpuMs / 1000, 2), mb(r[k].maxRssKB), fmt(r[k].tailMs / 1000, 2), fmt(r[k].otherCores, 2)]);
+    for (const k of ['floor', 'pipeline']) if (r[k]) detail.push([format, k, s_(r[k].ms), s_(r[k].cpuMs), s_(r[k].mainCpuMs), '–', s_(r[k].cpuMs - r[k].mainCpuMs), mb(r[k].maxRssKB), '–', '–', fmt(r[k].otherCores, 2)]);
+    for (const k of ['audit1', 'audit2']) if (r[k]) detail.push([format, k.replace('audit', 'audit c'), s_(r[k].wallMs), s_(r[k].cpuMs), s_(r[k].mainCpuMs), s_(r[k].poolCpuMs), s_(r[k].restCpuMs), mb(r[k].maxRssKB), `${mb(r[k].poolPhaseRssKB)}/${mb(r[k].endPhaseRssKB)}`, s_(r[k].tailMs), fmt(r[k].otherCores, 2)]);
   }
   if (results.cache) {
     const c = results.cache;
-    detail.push(['mixed', `cache cold (${c.cold.cached}/${c.n} hits)`, fmt(c.cold.wallMs / 1000, 2), fmt(c.cold.cpuMs / 1000, 2), mb(c.cold.maxRssKB), fmt(c.cold.tailMs / 1000, 2), fmt(c.cold.otherCores, 2)]);
-    c.warm.forEach((w, k) => detail.push(['mixed', `cache re-run ${k + 1} (${w.cached}/${w.n} hits)`, fmt(w.wallMs / 1000, 2), fmt(w.cpuMs / 1000, 2), mb(w.maxRssKB), fmt(w.tailMs / 1000, 2), fmt(w.otherCores, 2)]));
+    const row = (label, x) => ['mixed', label, s_(x.wallMs), s_(x.cpuMs), s_(x.mainCpuMs), s_(x.poolCpuMs), s_(x.restCpuMs), mb(x.maxRssKB), `${mb(x.poolPhaseRssKB)}/${mb(x.endPhaseRssKB)}`, s_(x.tailMs), fmt(x.otherCores, 2)];
+    detail.push(row(`cache cold (${c.cold.cached}/${c.n} hits)`, c.cold));
+    c.warm.forEach((w, k) => detail.push(row(`cache re-run ${k + 1} (${w.cached}/${w.n} hits)`, w)));
   }
   text += '\n' + table(detail) + '\n';
   if (results.cache) {

@@ -122,6 +122,16 @@ while (stack.length) {
 }
 for (const id of order) maskOf(id);
 
+// the nearest function of our own (dist/src, dist/rules) on each node's stack: whom to blame
+// for time spent in a library or in Node (a stat() called by the config lookup, say)
+const own = new Map();
+for (const id of order) {
+  const n = byId.get(id);
+  const cf = n.callFrame;
+  own.set(id, /\/dist\/(src|rules)\//.test(cf.url) ? `${cf.functionName || '(anonymous)'}  (${where(cf)}:${cf.lineNumber + 1})` : parent.has(id) ? own.get(parent.get(id)) : null);
+}
+const byOwn = new Map();
+
 const self = new Map();
 const incl = new Array(stages.length).fill(0);
 let total = 0;
@@ -137,6 +147,8 @@ prof.samples.forEach((id, i) => {
   const cf = n.callFrame;
   const key = `${cf.functionName || '(anonymous)'}\t${group(cf)}\t${where(cf)}:${cf.lineNumber + 1}`;
   self.set(key, (self.get(key) ?? 0) + dt);
+  const o = own.get(id) ?? '(no own function on the stack: module loading, pdf.js worker side, idle callbacks…)';
+  byOwn.set(o, (byOwn.get(o) ?? 0) + dt);
   const m = mask.get(id);
   stages.forEach((_, k) => {
     if (m & (1n << BigInt(k))) incl[k] += dt;
@@ -159,6 +171,8 @@ for (const [k, t] of [...self].sort((x, y) => y[1] - x[1]).slice(0, a.top)) {
   const [fn, , at] = k.split('\t');
   out.push(`  ${pct(t).padStart(6)}  ${(t / 1000).toFixed(2).padStart(7)} s  ${fn}  (${at})`);
 }
+out.push('\ntime by the nearest function of ours on the stack (self time of everything it calls outside dist/):');
+for (const [k, t] of [...byOwn].sort((x, y) => y[1] - x[1]).slice(0, a.top)) out.push(`  ${pct(t).padStart(6)}  ${(t / 1000).toFixed(2).padStart(7)} s  ${k}`);
 out.push('\ntime with the stage on the stack (inclusive; stages overlap):');
 stages.forEach(([label], k) => out.push(`  ${pct(incl[k]).padStart(6)}  ${(incl[k] / 1000).toFixed(2).padStart(7)} s  ${label}`));
 const text = out.join('\n') + '\n';

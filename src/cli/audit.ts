@@ -83,6 +83,16 @@ export async function audit(inputs: string[], opts: AuditOptions): Promise<{ rec
   const progress = new Progress(entries.length, done.size, lang);
   const fetcher = createFetcher({ timeoutMs: opts.fetchTimeout * 1000 });
   const configHash = new Map<string, string>();
+  // one look for a config per folder, not per report (a profile of a cached re-run was 20% stat calls)
+  const configDirs = new Map<string, Promise<string | null>>();
+  const configFileIn = (dir: string) => {
+    let found = configDirs.get(dir);
+    if (!found) {
+      found = findConfigFile(dir);
+      configDirs.set(dir, found);
+    }
+    return found;
+  };
 
   const write = (r: AuditRecord) => {
     // one write per finished report, a whole line: a kill leaves at most one partial last line
@@ -91,7 +101,7 @@ export async function audit(inputs: string[], opts: AuditOptions): Promise<{ rec
   };
 
   const runOne = async (e: AuditInput) => {
-    const configFile = opts.config ? path.resolve(opts.config) : e.kind === 'file' ? await findConfigFile(path.dirname(path.resolve(e.source))) : await findConfigFile(process.cwd());
+    const configFile = opts.config ? path.resolve(opts.config) : await configFileIn(e.kind === 'file' ? path.dirname(path.resolve(e.source)) : process.cwd());
     const task: AuditTask = { id: e.id, source: e.source, body: e.body, year: e.year, region: e.region, configFile, rules: opts.rules, lang, template: opts.template, outDir: opts.out, toolVersion: opts.toolVersion };
     let bytes: Uint8Array | undefined;
     if (e.kind === 'url') {
