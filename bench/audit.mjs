@@ -38,7 +38,7 @@ const EXT = { text: '.txt', html: '.html', docx: '.docx', pdf: '.pdf' };
 // ───────────────────────────── arguments ─────────────────────────────
 
 function parseArgs(argv) {
-  const a = { n: 1000, formats: FORMATS, phases: ['floor', 'pipeline', 'audit1', 'audit2', 'cache'], root: '/tmp/reportlint-bench', nFor: {}, warmup: 3, reruns: 3 };
+  const a = { n: 1000, formats: FORMATS, phases: ['floor', 'pipeline', 'audit1', 'audit2', 'cache'], root: '/tmp/reportlint-bench', nFor: {}, warmup: 3, reruns: 3, repeat: 1 };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     const v = () => {
@@ -54,6 +54,7 @@ function parseArgs(argv) {
     else if (k === '--json') a.json = path.resolve(v());
     else if (k === '--warmup') a.warmup = Number(v());
     else if (k === '--reruns') a.reruns = Number(v());
+    else if (k === '--repeat') a.repeat = Number(v());
     else if (k === '--cache-n') a.cacheN = Number(v());
     else if (/^--n-(text|html|docx|pdf)$/.test(k)) a.nFor[k.slice(4)] = Number(v());
     // child mode (one loop in its own process)
@@ -375,6 +376,8 @@ function machine() {
   };
 }
 
+/** the middle element by a key (the lower middle for an even count) */
+const median = (xs, key) => [...xs].sort((x, y) => key(x) - key(y))[Math.floor((xs.length - 1) / 2)];
 const fmt = (x, d = 1) => (x == null || Number.isNaN(x) ? '–' : x.toFixed(d));
 const mb = (kb) => (kb ? (kb / 1024).toFixed(0) : '–');
 
@@ -399,7 +402,7 @@ async function main() {
   log(`${m.nproc} × ${m.cpu}, ${m.memGB} GB, Node ${m.node}, ${m.os}; commit ${m.commit}${m.dirty ? ' (src/rules modified)' : ''}; load ${m.load.join(' ')}`);
   if (m.load[0] > 0.5) log(`warning: the machine is not idle (load ${m.load[0]}): figures will be slower and noisier`);
 
-  const results = { machine: m, args: { n: a.n, nFor: a.nFor, formats: a.formats, phases: a.phases }, formats: {}, cache: null, started: new Date().toISOString() };
+  const results = { machine: m, args: { n: a.n, nFor: a.nFor, formats: a.formats, phases: a.phases, repeat: a.repeat }, formats: {}, cache: null, started: new Date().toISOString() };
   const t0 = performance.now();
   for (const format of a.formats) {
     const n = a.nFor[format] ?? a.n;
@@ -407,14 +410,17 @@ async function main() {
     const g = await generate(format, n, dir);
     log(`${format}: ${n} reports from ${g.fixtures} fixtures in ${dir}${g.reused ? ' (already there)' : ''}`);
     const r = (results.formats[format] = { n });
-    if (a.phases.includes('floor')) {
-      r.floor = await loop('floor', format, dir, a);
-      log(`${format}: extraction floor ${fmt(r.floor.ms / 1000)} s (${fmt(r.floor.n / (r.floor.ms / 1000))}/s)`);
+    // floor and pipeline alternate --repeat times (the machine's speed drifts); the median counts
+    for (let k = 0; k < a.repeat; k++) {
+      for (const kind of ['floor', 'pipeline']) {
+        if (!a.phases.includes(kind)) continue;
+        const x = await loop(kind, format, dir, a);
+        (r[`${kind}Runs`] ??= []).push(x);
+        log(`${format}: ${kind === 'floor' ? 'extraction floor' : 'pipeline'} ${fmt(x.ms / 1000)} s (${fmt(x.n / (x.ms / 1000))}/s)${kind === 'pipeline' ? `, ${x.fatal} unreadable` : ''}, others' cores ${fmt(x.otherCores, 2)}`);
+      }
     }
-    if (a.phases.includes('pipeline')) {
-      r.pipeline = await loop('pipeline', format, dir, a);
-      log(`${format}: pipeline ${fmt(r.pipeline.ms / 1000)} s (${fmt(r.pipeline.n / (r.pipeline.ms / 1000))}/s), ${r.pipeline.fatal} unreadable`);
-    }
+    for (const kind of ['floor', 'pipeline']) if (r[`${kind}Runs`]) r[kind] = median(r[`${kind}Runs`], (x) => x.ms);
+    if (r.floorRuns && r.pipelineRuns) r.ratios = r.pipelineRuns.map((x, k) => x.ms / r.floorRuns[k].ms);
     for (const c of [1, 2]) {
       if (!a.phases.includes(`audit${c}`)) continue;
       const out = path.join(a.root, `out-${format}-c${c}`);
@@ -451,7 +457,7 @@ async function main() {
       r.n,
       fmt(rate(r.floor, 'ms')),
       fmt(rate(r.pipeline, 'ms')),
-      r.floor && r.pipeline ? fmt(r.pipeline.ms / r.pipeline.n / (r.floor.ms / r.floor.n), 2) : '–',
+      r.floor && r.pipeline ? fmt(r.pipeline.ms / r.pipeline.n / (r.floor.ms / r.floor.n), 2) + (r.ratios?.length > 1 ? ` (${fmt(Math.min(...r.ratios), 2)}–${fmt(Math.max(...r.ratios), 2)})` : '') : '–',
       fmt(rate(r.audit1, 'wallMs')),
       fmt(rate(r.audit2, 'wallMs')),
       r.audit1 && r.audit2 ? fmt(r.audit1.wallMs / r.audit2.wallMs, 2) : '–',
@@ -464,7 +470,7 @@ async function main() {
   const s_ = (x) => fmt(x == null ? null : x / 1000, 2);
   const detail = [['format', 'run', 'wall s', 'CPU s', 'main thr s', 'pool thr s', 'other thr s', 'peak RSS MB', 'RSS pool/end MB', 'end phase s', 'others\' cores']];
   for (const [format, r] of Object.entries(results.formats)) {
-    for (const k of ['floor', 'pipeline']) if (r[k]) detail.push([format, k, s_(r[k].ms), s_(r[k].cpuMs), s_(r[k].mainCpuMs), '–', s_(r[k].cpuMs - r[k].mainCpuMs), mb(r[k].maxRssKB), '–', '–', fmt(r[k].otherCores, 2)]);
+    for (const k of ['floor', 'pipeline']) for (const [i, x] of (r[`${k}Runs`] ?? []).entries()) detail.push([format, r[`${k}Runs`].length > 1 ? `${k} #${i + 1}` : k, s_(x.ms), s_(x.cpuMs), s_(x.mainCpuMs), '–', s_(x.cpuMs - x.mainCpuMs), mb(x.maxRssKB), '–', '–', fmt(x.otherCores, 2)]);
     for (const k of ['audit1', 'audit2']) if (r[k]) detail.push([format, k.replace('audit', 'audit c'), s_(r[k].wallMs), s_(r[k].cpuMs), s_(r[k].mainCpuMs), s_(r[k].poolCpuMs), s_(r[k].restCpuMs), mb(r[k].maxRssKB), `${mb(r[k].poolPhaseRssKB)}/${mb(r[k].endPhaseRssKB)}`, s_(r[k].tailMs), fmt(r[k].otherCores, 2)]);
   }
   if (results.cache) {
