@@ -318,18 +318,23 @@ async function auditRun(inputDir, out, extra, a, label, workers = 2) {
   rmSync(out, { recursive: true, force: true });
   // run from the scratch folder, as a user would from theirs (no .reportlintignore of the repository)
   const r = await run(process.execPath, [BIN, 'audit', inputDir, '--out', out, ...extra], { stderrFile: `${out}.stderr.txt`, cwd: a.root });
-  if (r.code !== 0 && r.code !== 1) throw new Error(`audit ${label} exited ${r.code}:\n${r.err.slice(-2000)}`);
+  // 0: no errors, 1: reports with errors (the fixtures that break a rule); anything else is a
+  // failure of the command: recorded with its message, and the figures it did reach are kept
+  const failed = r.code !== 0 && r.code !== 1 ? `exit ${r.code}: ${r.err.split('\n').find((l) => /Error|reportlint:/.test(l))?.trim() ?? r.err.trim().split('\n').at(-1)}` : null;
+  if (failed) process.stderr.write(`[bench] audit ${label} FAILED (${failed}); stderr in ${out}.stderr.txt\n`);
   const results = path.join(out, 'results.jsonl');
-  const lines = readFileSync(results, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const lines = existsSync(results) ? readFileSync(results, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
   // the pool's part ends with the last line of results.jsonl; after it come the checks across
   // reports, summary.xlsx and index.html
-  const lastWrite = statSync(results).mtimeMs;
-  const tailMs = Math.max(0, statSync(path.join(out, 'index.html')).mtimeMs - lastWrite);
+  const lastWrite = existsSync(results) ? statSync(results).mtimeMs : Infinity;
+  const index = path.join(out, 'index.html');
+  const tailMs = existsSync(index) ? Math.max(0, statSync(index).mtimeMs - lastWrite) : null;
   // RSS sampled while the pool ran and during the end phase (the polled VmRSS: a peak shorter
   // than the polling interval can be missed; the peak column is the exact VmHWM / GNU time figure)
   const peakOf = (xs) => (xs.length ? Math.max(...xs.map(([, kb]) => kb)) : null);
   return {
     n: lines.length,
+    ...(failed ? { failed } : {}),
     poolPhaseRssKB: peakOf(r.rssSeries.filter(([t]) => t <= lastWrite)),
     endPhaseRssKB: peakOf(r.rssSeries.filter(([t]) => t > lastWrite)),
     fatal: lines.filter((l) => l.result.fatal).length,
@@ -426,7 +431,7 @@ async function main() {
       const out = path.join(a.root, `out-${format}-c${c}`);
       r[`audit${c}`] = await auditRun(dir, out, ['--concurrency', String(c)], a, `${format} c${c}`, c);
       const x = r[`audit${c}`];
-      log(`${format}: audit --concurrency ${c}: ${fmt(x.wallMs / 1000)} s, ${fmt(x.n / (x.wallMs / 1000))}/s, peak RSS ${mb(x.maxRssKB)} MB, ${x.fatal} unreadable`);
+      log(`${format}: audit --concurrency ${c}: ${fmt(x.wallMs / 1000)} s, ${fmt(x.n / (x.wallMs / 1000))}/s, peak RSS ${mb(x.maxRssKB)} MB, ${x.fatal} unreadable${x.failed ? `; FAILED: ${x.failed}` : ''}`);
     }
   }
 
@@ -480,6 +485,8 @@ async function main() {
     c.warm.forEach((w, k) => detail.push(row(`cache re-run ${k + 1} (${w.cached}/${w.n} hits)`, w)));
   }
   text += '\n' + table(detail) + '\n';
+  const failures = [...Object.entries(results.formats).flatMap(([f, r]) => ['audit1', 'audit2'].filter((k) => r[k]?.failed).map((k) => `${f} ${k}: ${r[k].failed}`)), ...(results.cache ? [results.cache.cold, ...results.cache.warm].filter((x) => x.failed).map((x) => `cache: ${x.failed}`) : [])];
+  if (failures.length) text += `\nFAILED runs (figures above are up to the failure):\n${failures.map((f) => `  ${f}`).join('\n')}\n`;
   if (results.cache) {
     const med = results.cache.warm.map((w) => w.wallMs).sort((x, y) => x - y)[Math.floor(results.cache.warm.length / 2)];
     results.cache.medianWarmMs = med;
