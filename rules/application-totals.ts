@@ -6,7 +6,8 @@
  * columns whose every cell holds a number are checked: blank is not zero.
  */
 import { defineRule } from '../src/engine/rule.js';
-import { allNumbers, cells, num, splitDigits, splitHint, sum, terms } from '../src/engine/tally.js';
+import { allNumbers, cells, num, splitDigits, splitHint, sum, terms, totalFix } from '../src/engine/tally.js';
+import type { Cell } from '../src/model/tables.js';
 import { cellRef, columnName, rowName } from '../src/engine/describe.js';
 
 const OUTSIDE_RESULTS = new Set(['received', 'carriedOver', 'resultTotal', 'carriedForward']);
@@ -28,6 +29,10 @@ export default defineRule(
         zh: (p) => `表3「${p.row}」行：总计填报 ${p.reported}，但各申请人列之和为 ${p.computed}（${p.terms}）${p.hint}`,
         en: (p) => `table 3, row “${p.row}”: total reported ${p.reported}, but the applicant columns add up to ${p.computed} (${p.terms})${p.hint}`,
       },
+      fixTotal: {
+        zh: (p) => `把总计 ${p.reported} 改为 ${p.computed}`,
+        en: (p) => `Change the total ${p.reported} to ${p.computed}`,
+      },
     },
   },
   ({ model, report, lang }) => {
@@ -41,30 +46,61 @@ export default defineRule(
     const resultRows = t.def.rows
       .filter((r) => !OUTSIDE_RESULTS.has(r.key) && (r.optional ? read.has(r.key) : !standsFor(r.key) || read.has(r.key)))
       .map((r) => r.key);
+    // every sum in the table: each column's （七）总计, and each row's 总计 column
+    const tallies: Tally[] = [];
     for (const column of t.def.rows[0].columns) {
       const total = cells(t, ['resultTotal'], column.key)[0];
-      const parts = allNumbers(cells(t, resultRows, column.key));
-      if (!parts || num(total) === null) continue;
-      const computed = sum(parts);
-      if (computed === num(total)) continue;
-      report(
-        'resultTotal',
-        { column: columnName(total!), reported: num(total), computed, terms: terms(parts.filter((c) => num(c) !== 0), (c) => rowName(c.row), lang) || '0' },
-        { place: total!.place, expected: computed, actual: num(total)!, cell: cellRef(t, total!) },
-      );
+      if (total) tallies.push({ id: 'resultTotal', total, parts: cells(t, resultRows, column.key) });
     }
     for (const row of t.rows) {
       if (row.placement !== 'placed') continue;
       const total = row.cells.find((c) => c.column.key === 'total');
-      const parts = allNumbers(row.cells.filter((c) => c.column.key !== 'total'));
+      if (total) tallies.push({ id: 'columnTotal', total, parts: row.cells.filter((c) => c.column.key !== 'total') });
+    }
+    for (const tally of tallies) {
+      const parts = allNumbers(tally.parts);
+      const total = tally.total;
       if (!parts || num(total) === null) continue;
       const computed = sum(parts);
       if (computed === num(total)) continue;
-      report(
-        'columnTotal',
-        { row: rowName(row), reported: num(total), computed, terms: terms(parts.filter((c) => num(c) !== 0), columnName, lang) || '0', hint: splitHint(splitDigits(parts, num(total)!), lang) },
-        { place: total!.place, expected: computed, actual: num(total)!, cell: cellRef(t, total!) },
-      );
+      const fix = certainFix(tally, computed, tallies);
+      if (tally.id === 'resultTotal')
+        report(
+          'resultTotal',
+          { column: columnName(total), reported: num(total), computed, terms: terms(parts.filter((c) => num(c) !== 0), (c) => rowName(c.row), lang) || '0' },
+          { place: total.place, expected: computed, actual: num(total)!, cell: cellRef(t, total), fix },
+        );
+      else {
+        const split = splitDigits(parts, num(total)!);
+        report(
+          'columnTotal',
+          { row: rowName(total.row), reported: num(total), computed, terms: terms(parts.filter((c) => num(c) !== 0), columnName, lang) || '0', hint: splitHint(split, lang) },
+          // a number split across two cells is a reading to check first, not a total to change
+          { place: total.place, expected: computed, actual: num(total)!, cell: cellRef(t, total), fix: split ? undefined : fix },
+        );
+      }
     }
   },
 );
+
+interface Tally {
+  id: 'resultTotal' | 'columnTotal';
+  total: Cell;
+  parts: Array<Cell | undefined>;
+}
+
+/**
+ * The quick fix for a total: offered only when the computed value makes every sum the cell
+ * stands in hold (the （七）总计 row's 总计 cell is in two), so the parts are not in question.
+ */
+function certainFix(tally: Tally, computed: number, all: Tally[]) {
+  const value = (c: Cell | undefined) => (c === tally.total ? computed : num(c));
+  for (const other of all) {
+    if (other.total !== tally.total && !other.parts.includes(tally.total)) continue;
+    const vs = other.parts.map(value);
+    const t = value(other.total);
+    if (t === null || vs.some((v) => v === null)) continue;
+    if (vs.reduce((a, b) => a! + b!, 0) !== t) return undefined;
+  }
+  return totalFix(tally.total, computed);
+}

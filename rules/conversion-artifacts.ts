@@ -29,6 +29,10 @@ export default defineRule(
         zh: (p) => `文中有 ${p.count} 处乱码（如「${p.sample}」），文字在转换编码时已损坏`,
         en: (p) => `${p.count} mojibake sequence(s) (e.g. “${p.sample}”): the text was damaged by a wrong encoding`,
       },
+      removePinyin: {
+        zh: (p) => `删除全部 ${p.count} 处拼音注音`,
+        en: (p) => `Remove all ${p.count} pinyin annotations`,
+      },
       replacement: {
         zh: (p) => `文中有 ${p.count} 个无法识别的字符（�），原文字已丢失`,
         en: (p) => `${p.count} replacement character(s) (�): the original characters are lost`,
@@ -39,7 +43,10 @@ export default defineRule(
     const pinyin = model.normalization.samples.filter((s) => s.kind === 'pinyin');
     if (model.normalization.counts.pinyin > 0) {
       const first = pinyin[0];
-      report('pinyin', { count: model.normalization.counts.pinyin, sample: first?.from ?? '' }, { place: first?.place, actual: first?.from, expected: '' });
+      const count = model.normalization.counts.pinyin;
+      // the fix removes every annotation, so it is offered only when each one's place is known
+      const fix = pinyin.length === count ? { messageId: 'removePinyin', edits: pinyin.map((s) => ({ at: s.place, from: s.from, to: '' })) } : undefined;
+      report('pinyin', { count, sample: first?.from ?? '' }, { place: first?.place, actual: first?.from, expected: '', fix });
     }
     for (const [id, re] of [['mojibake', MOJIBAKE], ['replacement', REPLACEMENT]] as const) {
       let count = 0;

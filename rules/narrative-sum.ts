@@ -22,6 +22,10 @@ export default defineRule(
         zh: (p) => `「${p.totalText}」称共 ${p.total}${p.unit}，但所列分项合计为 ${p.sum}${p.unit}（${p.terms}），相差 ${p.diff}${p.unit}`,
         en: (p) => `“${p.totalText}” states ${p.total}${p.unit}, but the parts listed add up to ${p.sum}${p.unit} (${p.terms}); a difference of ${p.diff}`,
       },
+      fixTotal: {
+        zh: (p) => `把合计 ${p.total} 改为分项之和 ${p.sum}`,
+        en: (p) => `Change the total ${p.total} to the sum of its parts, ${p.sum}`,
+      },
     },
   },
   ({ model, report }) => {
@@ -32,7 +36,7 @@ export default defineRule(
       report(
         'mismatch',
         { totalText: shorten(c.totalText, 30), total: c.total, unit: c.unit, sum: s, terms, diff: Math.abs(s - c.total) },
-        { place: c.place, expected: `${s}${c.unit}`, actual: `${c.total}${c.unit}`, quote: shorten(c.sentence, 60) },
+        { place: c.place, expected: `${s}${c.unit}`, actual: `${c.total}${c.unit}`, quote: shorten(c.sentence, 60), fix: { messageId: 'fixTotal', params: { total: c.total, sum: s }, edits: [{ at: c.place, from: String(c.total), to: String(s) }] } },
       );
     }
   },

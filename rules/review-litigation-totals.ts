@@ -5,7 +5,7 @@
  * Basis: what 「总计」 means (template-spec §6). Groups with a blank cell are not checked.
  */
 import { defineRule } from '../src/engine/rule.js';
-import { allNumbers, num, splitDigits, splitHint, sum, terms } from '../src/engine/tally.js';
+import { allNumbers, num, splitDigits, splitHint, sum, terms, totalFix } from '../src/engine/tally.js';
 import { cellRef, columnName } from '../src/engine/describe.js';
 
 const GROUPS = [
@@ -27,6 +27,10 @@ export default defineRule(
         zh: (p) => `表4「${p.group}」：总计填报 ${p.reported}，但结果维持、结果纠正、其他结果、尚未审结之和为 ${p.computed}（${p.terms}）${p.hint}`,
         en: (p) => `table 4, ${p.group}: total reported ${p.reported}, but upheld + corrected + other + pending = ${p.computed} (${p.terms})${p.hint}`,
       },
+      fixTotal: {
+        zh: (p) => `把总计 ${p.reported} 改为 ${p.computed}`,
+        en: (p) => `Change the total ${p.reported} to ${p.computed}`,
+      },
     },
   },
   ({ model, report, lang }) => {
@@ -39,10 +43,12 @@ export default defineRule(
       if (!parts || num(total) === null) continue;
       const computed = sum(parts);
       if (computed === num(total)) continue;
+      const split = splitDigits(parts, num(total)!);
       report(
         'total',
-        { group: g[lang], reported: num(total), computed, terms: terms(parts, (c) => columnName(c).split(' › ').pop()!, lang), hint: splitHint(splitDigits(parts, num(total)!), lang) },
-        { place: total!.place, expected: computed, actual: num(total)!, cell: cellRef(t, total!) },
+        { group: g[lang], reported: num(total), computed, terms: terms(parts, (c) => columnName(c).split(' › ').pop()!, lang), hint: splitHint(split, lang) },
+        // each total stands in one sum only; a number split across two cells is checked first
+        { place: total!.place, expected: computed, actual: num(total)!, cell: cellRef(t, total!), fix: split ? undefined : totalFix(total!, computed) },
       );
     }
   },

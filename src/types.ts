@@ -74,6 +74,26 @@ export interface LintMessage {
   /** A short quote of the text the finding is about. */
   quote?: string;
   fatal?: boolean;
+  /** a certain correction, for an editor to offer (text, Markdown and HTML drafts only) */
+  fix?: Fix;
+}
+
+/**
+ * A correction the user may apply, as a quick fix: each range (1-based, end exclusive, in the
+ * source text) is replaced by its text. Offered only when the linter checked that the source
+ * holds exactly what the finding read there; never applied by the linter itself.
+ */
+export interface Fix {
+  /** what the fix does, in the message language */
+  title: string;
+  edits: FixEdit[];
+}
+export interface FixEdit {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  text: string;
 }
 
 export interface LintResult {

@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { checkConfig, ConfigError, flattenConfig, presets, type Config, type RuleSettings } from '../engine/config.js';
 import type { Rule } from '../engine/rule.js';
+import type { Baseline } from '../engine/baseline.js';
 import { rules as builtIn } from '../../rules/index.js';
 import type { Lang, TemplateVersion } from '../types.js';
 
@@ -26,6 +27,17 @@ export interface FileConfig {
   plugins: Rule[];
   /** ignore patterns with the folder they are relative to */
   ignore: { base: string; patterns: string[] };
+}
+
+// A long-running server (reportlint lsp) re-reads config files when they change; Node caches
+// imported modules by URL, so each generation imports JS configs and plugins under a new one.
+let generation = 0;
+const moduleUrl = (file: string) => pathToFileURL(file).href + (generation > 0 ? `?v=${generation}` : '');
+
+/** Forget the config modules and plugins imported so far (their files changed). */
+export function forgetLoadedConfigs(): void {
+  generation++;
+  pluginCache.clear();
 }
 
 const exists = async (p: string) => (await stat(p).catch(() => null))?.isFile() ?? false;
@@ -48,7 +60,7 @@ async function readConfig(file: string): Promise<unknown> {
   const base = path.basename(file);
   try {
     if (base.endsWith('.js') || base.endsWith('.mjs')) {
-      const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
+      const mod = (await import(moduleUrl(file))) as { default?: unknown };
       return mod.default ?? mod;
     }
     const text = await readFile(file, 'utf8');
@@ -101,7 +113,7 @@ async function loadPlugin(configFile: string, name: string): Promise<Rule[]> {
   if (cached) return cached;
   let mod: Record<string, unknown>;
   try {
-    mod = (await import(pathToFileURL(where).href)) as Record<string, unknown>;
+    mod = (await import(moduleUrl(where))) as Record<string, unknown>;
   } catch (error) {
     throw new ConfigError(`${configFile}: plugins: '${name}' cannot be loaded: ${(error as Error).message}`);
   }
@@ -153,4 +165,11 @@ export function configResolver(explicit?: string): (file: string) => Promise<Fil
     }
     return c;
   };
+}
+
+/** A baseline file (reportlint-baseline.json): findings accepted with a reason. */
+export async function readBaseline(file: string): Promise<Baseline> {
+  const data = JSON.parse(await readFile(file, 'utf8')) as Baseline;
+  if (data?.version !== 1 || !Array.isArray(data.findings)) throw new Error('not a reportlint baseline (version 1)');
+  return data;
 }

@@ -1,12 +1,12 @@
 /** `reportlint check <files or folders…>` — the command-line surface around the core. */
 import { Command, Option } from 'commander';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { lint } from '../index.js';
 import { ConfigError, parseRuleFlag, resolveRules, type RuleSettings } from '../engine/config.js';
-import { applyBaseline, makeBaseline, type Baseline, type BaselineEntry } from '../engine/baseline.js';
+import { applyBaseline, makeBaseline, type BaselineEntry } from '../engine/baseline.js';
 import { rules as builtIn } from '../../rules/index.js';
 import { expandPaths } from './files.js';
-import { configResolver } from './config.js';
+import { configResolver, readBaseline } from './config.js';
 import { loadIgnore } from './ignore.js';
 import { FORMATS, parseFormatFlag, render } from './output.js';
 import type { Lang, LintResult, TemplateVersion } from '../types.js';
@@ -147,6 +147,19 @@ export async function main(argv: string[]): Promise<number> {
       );
       exitCode = r.exitCode;
     });
+  program
+    .command('lsp')
+    .description('语言服务器，供编辑器边写边查 / Language Server Protocol server for editors')
+    .option('--stdio', '经标准输入输出通信（默认）/ talk over stdin and stdout (the default)')
+    .option('--node-ipc', '经 Node IPC 通信 / talk over Node IPC')
+    .allowUnknownOption() // editors add their own (--clientProcessId=…)
+    .action(async (o: { nodeIpc?: boolean }) => {
+      // vscode-languageserver reads the transport from process.argv; the default is stdio
+      if (!o.nodeIpc && !process.argv.some((a) => a === '--stdio' || a.startsWith('--socket=') || a.startsWith('--pipe='))) process.argv.push('--stdio');
+      const { startServer } = await import('../lsp/server.js');
+      startServer();
+      exitCode = await new Promise<number>(() => {}); // the server ends the process on the client's exit
+    });
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
@@ -161,10 +174,4 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   return exitCode;
-}
-
-async function readBaseline(file: string): Promise<Baseline> {
-  const data = JSON.parse(await readFile(file, 'utf8')) as Baseline;
-  if (data?.version !== 1 || !Array.isArray(data.findings)) throw new Error('not a reportlint baseline (version 1)');
-  return data;
 }

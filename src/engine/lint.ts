@@ -16,6 +16,8 @@ import type { FileData, Rule } from './rule.js';
 import { buildView } from './view.js';
 import { findDirectives, suppressedBy } from './directives.js';
 import { decodeText } from '../extract/detect.js';
+import { resolveFix, sourceText, type SourceText } from './fix.js';
+import type { ProposedEdit } from './rule.js';
 
 export interface LintOptions {
   /** the name shown in results (and used for the extension when sniffing fails) */
@@ -59,12 +61,17 @@ export async function lintBytes(bytes: Uint8Array, options: LintOptions = {}): P
     if (setting) processor.use(rule.plugin, [setting.level === 'error' ? 'error' : 'warn', setting.options]);
   }
   await processor.run(doc.tree as Root, file);
+  // drafts written as text, Markdown or HTML: the source is what the user edits (inline
+  // directives, quick fixes); DOCX and PDF positions are not in a text the user can edit
+  const editable = doc.format === 'text' || doc.format === 'markdown' || doc.format === 'html';
+  const source: SourceText | null = editable ? sourceText(decodeText(bytes, doc.format).text, doc.format === 'html') : null;
 
   const ordered = [...file.messages].sort(
     (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''),
   );
   const messages: LintMessage[] = ordered.map((m) => {
-    const data = ((m as { data?: unknown }).data ?? {}) as { kind?: 'defect' | 'doubt'; cell?: LintMessage['cell']; quote?: string; page?: number | null; note?: boolean };
+    const data = ((m as { data?: unknown }).data ?? {}) as { kind?: 'defect' | 'doubt'; cell?: LintMessage['cell']; quote?: string; page?: number | null; note?: boolean; fix?: { title: string; edits: ProposedEdit[] } };
+    const fix = source && data.fix ? resolveFix(source, data.fix) : null;
     const level = resolved.get(m.ruleId ?? '')?.level ?? 'warn';
     const end = m.place && 'end' in m.place ? m.place.end : null;
     // DOCX and PDF positions are the rebuilt document's: the extractor says where that is for the user.
@@ -88,10 +95,11 @@ export async function lintBytes(bytes: Uint8Array, options: LintOptions = {}): P
       url: m.url ?? undefined,
       ...(data.cell ? { cell: data.cell } : {}),
       ...(data.quote || where?.quote ? { quote: data.quote ?? where?.quote } : {}),
+      ...(fix ? { fix } : {}),
     };
   });
   // inline directives in drafts written as text, Markdown or HTML
-  const directives = doc.format === 'text' || doc.format === 'markdown' || doc.format === 'html' ? findDirectives(decodeText(bytes, doc.format).text) : [];
+  const directives = source ? findDirectives(source.text) : [];
   const by = messages.map((m) => suppressedBy(directives, m.ruleId, m.line));
   const kept = messages.filter((_, i) => !by[i]);
   const suppressedMessages = messages.flatMap((m, i) => (by[i] ? [{ ...m, suppressions: [{ kind: 'directive' as const, justification: by[i]!.reason ?? '' }] }] : []));

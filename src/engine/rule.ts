@@ -45,6 +45,15 @@ export interface Finding {
   page?: number | null;
   /** an info-level note whatever the rule's level (something worth knowing, not a defect to fix) */
   note?: boolean;
+  /** a certain correction: its title is one of the rule's messages; the core checks each edit against the source */
+  fix?: { messageId: string; params?: Params; edits: ProposedEdit[] };
+}
+
+/** Replace `from`, which the rule read at `at`, by `to`. */
+export interface ProposedEdit {
+  at?: Place;
+  from: string;
+  to: string;
 }
 
 export interface RuleContext<O> {
@@ -86,7 +95,10 @@ export function defineRule<O = Record<string, unknown>>(meta: Omit<RuleMeta, 'do
         const msg = file.message(text[lang](params), { place, ruleId: full.id, source: 'reportlint' }) as VFileMessage & { data?: unknown };
         if (finding.expected !== undefined) msg.expected = [String(finding.expected)];
         if (finding.actual !== undefined) msg.actual = String(finding.actual);
-        msg.data = { kind: full.kind, messageId, cell: finding.cell, quote: finding.quote, page: finding.page ?? null, note: finding.note ?? false };
+        const fixText = finding.fix ? full.messages[finding.fix.messageId] : undefined;
+        if (finding.fix && !fixText) throw new Error(`rule ${full.id}: no message '${finding.fix.messageId}'`);
+        const fix = finding.fix && fixText ? { title: fixText[lang](finding.fix.params ?? params), edits: finding.fix.edits } : undefined;
+        msg.data = { kind: full.kind, messageId, cell: finding.cell, quote: finding.quote, page: finding.page ?? null, note: finding.note ?? false, fix };
       },
     });
   });

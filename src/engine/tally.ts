@@ -48,3 +48,9 @@ export function splitHint(split: ReturnType<typeof splitDigits>, lang: 'zh' | 'e
     ? `。提示：若相邻两格「${a}」「${b}」原是一个数「${split.joined}」、在转换中被拆开，合计即相符，请核对原件`
     : `. Hint: if the neighbouring cells “${a}” and “${b}” were one number ${split.joined} split by a conversion, the total would hold; check the original`;
 }
+
+/** The quick fix that writes the computed sum into a total cell (its title: the rule's `fixTotal` message). */
+export function totalFix(total: Cell, computed: number) {
+  if (!total.text) return undefined;
+  return { messageId: 'fixTotal', params: { reported: num(total), computed }, edits: [{ at: total.place, from: total.text.trim(), to: String(computed) }] };
+}

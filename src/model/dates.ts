@@ -27,6 +27,8 @@ export interface PeriodMention {
   end: YMD;
   text: string;
   place?: Place;
+  /** the years as written (one, or two when the end has its own), each with its place */
+  years: Array<{ text: string; value: number; place?: Place }>;
 }
 
 const CN_YEAR = '[〇零一二三四五六七八九]{4}';
@@ -35,7 +37,7 @@ const DATE = `(\\d{4}|${CN_YEAR})\\s*年\\s*(\\d{1,2}|${CN_NUM})\\s*月\\s*(\\d{
 const ISO_RE = /(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/;
 const PERIOD_RE = new RegExp(
   `${DATE}\\s*(?:起)?\\s*(?:至|到|—|－|-|~|～)\\s*(?:(\\d{4}|${CN_YEAR})\\s*年\\s*)?(\\d{1,2}|${CN_NUM})\\s*月\\s*(\\d{1,2}|${CN_NUM})\\s*日`,
-  'g',
+  'dg',
 );
 
 function num(s: string): number {
@@ -71,7 +73,8 @@ export function findPeriods(blocks: Block[]): PeriodMention[] {
       if (!/(统计|期限|起止|时间段|时间跨度|时限|年报|年度报告|本报告|数据)/.test(lead)) continue;
       const start = ymd(m[1], m[2], m[3]);
       const end = ymd(m[4] ?? m[1], m[5], m[6]);
-      out.push({ start, end, text: m[0], place: placeIn(b, m.index) });
+      const years = [1, 4].flatMap((g) => (m![g] && m!.indices?.[g] ? [{ text: m![g], value: g === 1 ? start.year : end.year, place: placeIn(b, m!.indices[g]![0]) }] : []));
+      out.push({ start, end, text: m[0], place: placeIn(b, m.index), years });
     }
   }
   return out;

@@ -28,6 +28,7 @@ export function formatJson(results: LintResult[], extras: { stale?: Array<{ file
         ...(m.quote ? { quote: m.quote } : {}),
         ...(m.url ? { url: m.url } : {}),
         ...(m.fatal ? { fatal: true } : {}),
+        ...(m.fix ? { fix: m.fix } : {}),
       })),
       ...(r.suppressedMessages?.length ? { suppressedMessages: r.suppressedMessages.map((m) => ({ ruleId: m.ruleId, severity: m.severity, kind: m.kind, message: m.message, line: m.line, column: m.column, page: m.page, suppressions: m.suppressions })) } : {}),
       ...(extras.stale?.some((e) => e.file === norm(r.filePath)) ? { staleBaseline: extras.stale.filter((e) => e.file === norm(r.filePath)) } : {}),

@@ -45,6 +45,22 @@ export function formatSarif(results: LintResult[], options: SarifOptions): strin
           },
         ],
         partialFingerprints: { 'reportlint/v1': print },
+        // a certain correction (text, Markdown and HTML drafts), as SARIF's proposed fix
+        ...(m.fix
+          ? {
+              fixes: [
+                {
+                  description: { text: m.fix.title },
+                  artifactChanges: [
+                    {
+                      artifactLocation: { ...artifactLocation(r.filePath), index: fileIndex },
+                      replacements: m.fix.edits.map((e) => ({ deletedRegion: { startLine: e.line, startColumn: e.column, endLine: e.endLine, endColumn: e.endColumn }, insertedContent: { text: e.text } })),
+                    },
+                  ],
+                },
+              ],
+            }
+          : {}),
         properties: findingProperties(m),
       };
     };

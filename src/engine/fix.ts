@@ -1,0 +1,75 @@
+/**
+ * Turns a rule's proposed edits into edits of the source text, and only when that is certain:
+ * at each place the source must hold exactly the text the rule read there (after the opening
+ * tags of an HTML cell and any leading spaces). A full-width digit, an HTML entity or a place
+ * that does not map back exactly gives no fix — the finding stands without one.
+ */
+import type { Fix, FixEdit, Point } from '../types.js';
+import type { ProposedEdit } from './rule.js';
+
+export interface SourceText {
+  text: string;
+  html: boolean;
+  lineStarts: number[];
+}
+
+export function sourceText(text: string, html: boolean): SourceText {
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  return { text, html, lineStarts };
+}
+
+export function resolveFix(src: SourceText, fix: { title: string; edits: ProposedEdit[] }): Fix | null {
+  if (fix.edits.length === 0) return null;
+  const spans: Array<{ start: number; end: number; text: string }> = [];
+  for (const e of fix.edits) {
+    if (!e.at || e.from === '') return null;
+    let at = offsetOf(src, e.at.start);
+    if (at === null) return null;
+    at = skipToText(src, at);
+    if (!src.text.startsWith(e.from, at)) return null;
+    const end = at + e.from.length;
+    // a number must be the whole number written there, not the head of a longer one
+    if (/\d/.test(e.from) && (/[\d.]/.test(src.text[end] ?? '') || /\d/.test(src.text[at - 1] ?? ''))) return null;
+    spans.push({ start: at, end, text: e.to });
+  }
+  spans.sort((a, b) => a.start - b.start);
+  for (let i = 1; i < spans.length; i++) if (spans[i].start < spans[i - 1].end) return null;
+  return { title: fix.title, edits: spans.map((s) => edit(src, s.start, s.end, s.text)) };
+}
+
+function offsetOf(src: SourceText, p: Point): number | null {
+  const start = src.lineStarts[p.line - 1];
+  if (start === undefined) return null;
+  const off = start + p.column - 1;
+  return off <= src.text.length ? off : null;
+}
+
+/** Past spaces, and in HTML past the tags that open a cell (`<td class="x"><span>`). */
+function skipToText(src: SourceText, at: number): number {
+  const limit = Math.min(src.text.length, at + 2000);
+  while (at < limit) {
+    const ch = src.text[at];
+    if (ch === ' ' || ch === '\t' || ch === '\u3000' || (src.html && (ch === '\n' || ch === '\r'))) at++;
+    else if (src.html && ch === '<' && /^<[a-zA-Z][^<>]*>/.test(src.text.slice(at, at + 500))) at = src.text.indexOf('>', at) + 1;
+    else break;
+  }
+  return at;
+}
+
+function pointOf(src: SourceText, off: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = src.lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (src.lineStarts[mid] <= off) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: off - src.lineStarts[lo] + 1 };
+}
+
+function edit(src: SourceText, start: number, end: number, text: string): FixEdit {
+  const a = pointOf(src, start);
+  const b = pointOf(src, end);
+  return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column, text };
+}
