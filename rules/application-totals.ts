@@ -63,7 +63,8 @@ export default defineRule(
       if (!parts || num(total) === null) continue;
       const computed = sum(parts);
       if (computed === num(total)) continue;
-      const fix = certainFix(tally, computed, tallies);
+      // the core keeps the fix only if the fixed table has no other finding (the parts are right)
+      const fix = totalFix(total, computed);
       if (tally.id === 'resultTotal')
         report(
           'resultTotal',
@@ -89,18 +90,3 @@ interface Tally {
   parts: Array<Cell | undefined>;
 }
 
-/**
- * The quick fix for a total: offered only when the computed value makes every sum the cell
- * stands in hold (the （七）总计 row's 总计 cell is in two), so the parts are not in question.
- */
-function certainFix(tally: Tally, computed: number, all: Tally[]) {
-  const value = (c: Cell | undefined) => (c === tally.total ? computed : num(c));
-  for (const other of all) {
-    if (other.total !== tally.total && !other.parts.includes(tally.total)) continue;
-    const vs = other.parts.map(value);
-    const t = value(other.total);
-    if (t === null || vs.some((v) => v === null)) continue;
-    if (vs.reduce((a, b) => a! + b!, 0) !== t) return undefined;
-  }
-  return totalFix(tally.total, computed);
-}

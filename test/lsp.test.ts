@@ -32,7 +32,8 @@ function find(text: string, lineHas: string, needle: string) {
 describe('reportlint lsp --stdio, with the repository as the workspace', () => {
   let client: LspClient;
   beforeAll(async () => {
-    client = await LspClient.start({ workspace: root });
+    // started the way VS Code's client starts a server module: with --clientProcessId after --stdio
+    client = await LspClient.start({ workspace: root, args: [`--clientProcessId=${process.pid}`] });
   });
   afterAll(async () => {
     expect(await client.stop()).toBe(0); // shutdown, then exit: a clean end

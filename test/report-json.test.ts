@@ -15,8 +15,18 @@ describe('--format json', () => {
     const [r] = JSON.parse(formatJson([await lintFixture('seeds/002_605866c201a9c82d.txt')]));
     expect(Object.keys(r)).toEqual(['filePath', 'format', 'encoding', 'reportYear', 'template', 'title', 'issuer', 'messages', 'errorCount', 'warningCount', 'infoCount', 'doubtCount', 'fatal']);
     const period = r.messages.find((m: { ruleId: string }) => m.ruleId === 'reporting-period');
-    expect(Object.keys(period)).toEqual(['ruleId', 'severity', 'kind', 'message', 'line', 'column', 'page', 'expected', 'actual', 'quote', 'url']);
+    expect(Object.keys(period)).toEqual(['ruleId', 'severity', 'kind', 'message', 'line', 'column', 'page', 'expected', 'actual', 'quote', 'url', 'fix']);
     expect(period).toMatchObject({ ruleId: 'reporting-period', severity: 2, kind: 'defect', line: 208, column: 10, page: null, url: 'docs/rules/reporting-period.md' });
+    // a certain fix: each written year of the period, replaced (1-based, end exclusive)
+    expect(period.fix).toEqual({
+      title: '把期限中的年份改为标题中的 2020 年',
+      edits: [
+        { line: 208, column: 10, endLine: 208, endColumn: 14, text: '2020' },
+        { line: 208, column: 20, endLine: 208, endColumn: 24, text: '2020' },
+      ],
+    });
+    // a finding with no certain fix has no key for it
+    expect(r.messages.find((m: { ruleId: string }) => m.ruleId === 'blank-cells')).not.toHaveProperty('fix');
   });
 
   it('a PDF finding has its page; a DOCX finding its paragraph or table cell', async () => {

@@ -106,6 +106,23 @@ describe('results: one per finding', () => {
       actual: '2021年1月1日至2021年12月31日',
       quote: '2021年1月1日至2021年12月31日',
     });
+    // its certain fix, as SARIF's proposed fix (the log above validates with it)
+    expect(r.fixes).toEqual([
+      {
+        description: { text: '把期限中的年份改为标题中的 2020 年' },
+        artifactChanges: [
+          {
+            artifactLocation: { uri: `fixtures/${SEED_002}`, uriBaseId: '%SRCROOT%', index: files.indexOf(SEED_002) },
+            replacements: [
+              { deletedRegion: { startLine: 208, startColumn: 10, endLine: 208, endColumn: 14 }, insertedContent: { text: '2020' } },
+              { deletedRegion: { startLine: 208, startColumn: 20, endLine: 208, endColumn: 24 }, insertedContent: { text: '2020' } },
+            ],
+          },
+        ],
+      },
+    ]);
+    // a PDF finding has none: its positions are not in a text anyone edits
+    expect(log.runs[0].results.filter((x: Sarif) => x.locations[0].physicalLocation.artifactLocation.index === files.indexOf(PDF) && x.fixes)).toEqual([]);
   });
 
   it('a message without a line has no region; a PDF finding has its page, and the line on that page', () => {

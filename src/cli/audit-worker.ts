@@ -60,6 +60,7 @@ export default async function auditOne(task: AuditTask): Promise<AuditRecord> {
     template: task.template ?? c.template,
     plugins: c.plugins,
     view: true,
+    fixes: false, // an audit offers no quick fixes: skip checking them
     onModel: (model) => {
       facts = factsOf(model);
     },

@@ -152,7 +152,9 @@ export async function main(argv: string[]): Promise<number> {
     .description('语言服务器，供编辑器边写边查 / Language Server Protocol server for editors')
     .option('--stdio', '经标准输入输出通信（默认）/ talk over stdin and stdout (the default)')
     .option('--node-ipc', '经 Node IPC 通信 / talk over Node IPC')
-    .allowUnknownOption() // editors add their own (--clientProcessId=…)
+    // editors add their own (VS Code's client: --clientProcessId=…), which commander would count as arguments
+    .allowUnknownOption()
+    .allowExcessArguments()
     .action(async (o: { nodeIpc?: boolean }) => {
       // vscode-languageserver reads the transport from process.argv; the default is stdio
       if (!o.nodeIpc && !process.argv.some((a) => a === '--stdio' || a.startsWith('--socket=') || a.startsWith('--pipe='))) process.argv.push('--stdio');

@@ -38,6 +38,15 @@ export function resolveFix(src: SourceText, fix: { title: string; edits: Propose
   return { title: fix.title, edits: spans.map((s) => edit(src, s.start, s.end, s.text)) };
 }
 
+/** The text with a fix's edits applied (they do not overlap; applied from the last). */
+export function applyFix(text: string, fix: Fix): string {
+  const src = sourceText(text, false);
+  const at = (line: number, column: number) => offsetOf(src, { line, column })!;
+  let out = text;
+  for (const e of [...fix.edits].sort((a, b) => at(b.line, b.column) - at(a.line, a.column))) out = out.slice(0, at(e.line, e.column)) + e.text + out.slice(at(e.endLine, e.endColumn));
+  return out;
+}
+
 function offsetOf(src: SourceText, p: Point): number | null {
   const start = src.lineStarts[p.line - 1];
   if (start === undefined) return null;

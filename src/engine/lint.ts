@@ -16,7 +16,7 @@ import type { FileData, Rule } from './rule.js';
 import { buildView } from './view.js';
 import { findDirectives, suppressedBy } from './directives.js';
 import { decodeText } from '../extract/detect.js';
-import { resolveFix, sourceText, type SourceText } from './fix.js';
+import { applyFix, resolveFix, sourceText, type SourceText } from './fix.js';
 import type { ProposedEdit } from './rule.js';
 
 export interface LintOptions {
@@ -33,6 +33,11 @@ export interface LintOptions {
   plugins?: Rule[];
   /** called with the report's model once it is built (an audit takes the facts it needs across reports) */
   onModel?: (model: ReportModel) => void;
+  /**
+   * offer certain fixes (default true): each is checked by linting the fixed text, and kept only
+   * if that removes its own finding and changes no other — a batch audit, which shows none, skips it
+   */
+  fixes?: boolean;
 }
 
 const SEVERITY = { error: 2, warn: 1, info: 0 } as const;
@@ -71,7 +76,7 @@ export async function lintBytes(bytes: Uint8Array, options: LintOptions = {}): P
   );
   const messages: LintMessage[] = ordered.map((m) => {
     const data = ((m as { data?: unknown }).data ?? {}) as { kind?: 'defect' | 'doubt'; cell?: LintMessage['cell']; quote?: string; page?: number | null; note?: boolean; fix?: { title: string; edits: ProposedEdit[] } };
-    const fix = source && data.fix ? resolveFix(source, data.fix) : null;
+    const fix = source && data.fix && options.fixes !== false ? resolveFix(source, data.fix) : null;
     const level = resolved.get(m.ruleId ?? '')?.level ?? 'warn';
     const end = m.place && 'end' in m.place ? m.place.end : null;
     // DOCX and PDF positions are the rebuilt document's: the extractor says where that is for the user.
@@ -100,6 +105,7 @@ export async function lintBytes(bytes: Uint8Array, options: LintOptions = {}): P
   });
   // inline directives in drafts written as text, Markdown or HTML
   const directives = source ? findDirectives(source.text) : [];
+  if (source && options.fixes !== false) await keepCertainFixes(messages, source, options);
   const by = messages.map((m) => suppressedBy(directives, m.ruleId, m.line));
   const kept = messages.filter((_, i) => !by[i]);
   const suppressedMessages = messages.flatMap((m, i) => (by[i] ? [{ ...m, suppressions: [{ kind: 'directive' as const, justification: by[i]!.reason ?? '' }] }] : []));
@@ -116,6 +122,29 @@ export async function lintBytes(bytes: Uint8Array, options: LintOptions = {}): P
     fatal: false,
     ...(options.view ? { view: buildView(model, ordered.filter((_, i) => !by[i]).map((m) => (m.line ? { line: m.line, column: m.column ?? 1 } : null))) } : {}),
   });
+}
+
+/**
+ * A fix is certain only if the fixed text lints to no finding that was not there before, and
+ * not to its own: a total that the prose also states, or a part that is the real mistake, shows
+ * up here as a new finding. (Fixing a total may clear the other sums it stood in.)
+ */
+async function keepCertainFixes(messages: LintMessage[], source: SourceText, options: LintOptions): Promise<void> {
+  const key = (m: LintMessage) => `${m.ruleId}\u0000${m.message}`;
+  for (const m of messages) {
+    if (!m.fix) continue;
+    const left = new Map<string, number>();
+    for (const b of messages) if (b !== m) left.set(key(b), (left.get(key(b)) ?? 0) + 1);
+    // the text as the user would have it, as UTF-8 with a BOM (whatever charset a page declares)
+    const fixed = new TextEncoder().encode(`\uFEFF${applyFix(source.text, m.fix)}`);
+    const after = (await lintBytes(fixed, { ...options, view: false, onModel: undefined, fixes: false })).messages;
+    const certain = after.every((a) => {
+      const n = left.get(key(a)) ?? 0;
+      left.set(key(a), n - 1);
+      return n > 0;
+    });
+    if (!certain) delete m.fix;
+  }
 }
 
 /** The one message of a file that cannot be read at all. */

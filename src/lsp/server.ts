@@ -29,8 +29,9 @@ import type { Lang, LintResult } from '../types.js';
 import { quickFixes, toDiagnostics } from './convert.js';
 
 export const CHECK_FILE = 'reportlint.checkFile';
-const LANGUAGES = new Set(['plaintext', 'markdown', 'html']);
-const EXTENSION: Record<string, string> = { plaintext: '.txt', markdown: '.md', html: '.html' };
+// the ids editors give these languages (VS Code: plaintext; Emacs' eglot and Neovim: text)
+const EXTENSION: Record<string, string> = { plaintext: '.txt', text: '.txt', markdown: '.md', html: '.html', xhtml: '.html' };
+const DRAFT_FILE = /\.(txt|md|markdown|html?|xhtml)$/i;
 /** files whose change means the findings may change: configs, ignore lists, the baseline */
 const WATCHED = ['**/.reportlintrc.json', '**/.reportlintrc.yaml', '**/.reportlintrc.yml', '**/reportlint.config.js', '**/reportlint.config.mjs', '**/package.json', '**/.reportlintignore', '**/reportlint-baseline.json'];
 const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -100,7 +101,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   }
 
   const schedule = (doc: TextDocument, delay: number) => {
-    if (!LANGUAGES.has(doc.languageId)) return;
+    if (!(doc.languageId in EXTENSION) && !DRAFT_FILE.test(doc.uri)) return;
     clearTimeout(timers.get(doc.uri));
     timers.set(
       doc.uri,

@@ -26,6 +26,8 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   /** the client watches files for the server (dynamic registration), as VS Code does */
   watchFiles?: boolean;
+  /** more arguments on the server's command line (VS Code's client adds --clientProcessId=…) */
+  args?: string[];
 }
 
 export class LspClient {
@@ -43,7 +45,7 @@ export class LspClient {
   ) {}
 
   static async start(options: StartOptions): Promise<LspClient> {
-    const child = spawn(process.execPath, [BIN, 'lsp', '--stdio'], { cwd: options.workspace, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'lsp', '--stdio', ...(options.args ?? [])], { cwd: options.workspace, stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(child, connection);
     connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
