@@ -4,9 +4,10 @@
  * correction, asks for quick fixes and applies them, changes the config, and checks a DOCX
  * and a PDF through `reportlint.checkFile`.
  */
-import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
+import { describe, it, expect, beforeAll, afterAll, jest } from '@jest/globals';
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,9 @@ import { LspClient, uriOf } from './helpers/lsp-client.js';
 import { countBy, expectedFor, fixture, root, type ExpectedFinding } from './helpers/fixtures.js';
 import { lint } from '../src/index.js';
 import iconv from 'iconv-lite';
+
+// each server start and the debounce test's pauses take seconds, not milliseconds
+jest.setTimeout(60000);
 
 const SEVERITY: Record<number, number> = { 1: 2, 2: 1, 3: 0 };
 /** A diagnostic in the shape of the fixtures' expected findings (1-based line and column). */
@@ -213,6 +217,23 @@ describe('reportlint lsp: configuration, ignores and language', () => {
     } finally {
       await client.stop();
       await rm(path.join(dir, '.reportlintrc.json'));
+    }
+  });
+
+  it('findings accepted in the workspace’s baseline (written by check --write-baseline) are not shown', async () => {
+    execFileSync(process.execPath, [path.join(root, 'bin/reportlint.js'), 'check', 'report.txt', '--write-baseline'], { cwd: dir, stdio: 'pipe' });
+    const file = path.join(dir, 'reportlint-baseline.json');
+    const baseline = JSON.parse(await readFile(file, 'utf8')) as { findings: Array<{ ruleId: string }> };
+    // accept only the prose total, as an office would after checking it against the source
+    await writeFile(file, JSON.stringify({ ...baseline, findings: baseline.findings.filter((f) => f.ruleId === 'narrative-sum').map((f) => ({ ...f, reason: '原文如此' })) }));
+    const client = await LspClient.start({ workspace: dir });
+    try {
+      const uri = uriOf(seed());
+      const ds = await client.diagnosticsFor(uri, await client.open(uri, 'plaintext', await readFile(seed(), 'utf8')));
+      expect(byRule(ds)).toEqual({ 'reporting-period': 1, 'publication-date': 1, 'blank-cells': 22 });
+    } finally {
+      await client.stop();
+      await rm(file);
     }
   });
 

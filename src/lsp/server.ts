@@ -20,7 +20,7 @@ import {
 } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint } from '../index.js';
-import { applyBaseline } from '../engine/baseline.js';
+import { applyBaseline, type Baseline } from '../engine/baseline.js';
 import { configResolver, forgetLoadedConfigs, readBaseline, CONFIG_FILES, type FileConfig } from '../cli/config.js';
 import { loadIgnore, type IgnoreTest } from '../cli/ignore.js';
 import { formatJson } from '../report/json.js';
@@ -58,6 +58,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const ready = new Promise<void>((resolve) => (settle = resolve));
   /** the result each published diagnostic came from, by document, for its quick fixes */
   const linted = new Map<string, { version: number; result: LintResult }>();
+  /** read once, and again after a watched file changed */
+  let baseline: Promise<Baseline | null> | null = null;
+  /** config errors already shown */
+  const shown = new Set<string>();
 
   const lang = (config?: FileConfig): Lang => settings.lang ?? initial.lang ?? (locale?.startsWith('en') ? 'en' : locale?.startsWith('zh') ? 'zh' : undefined) ?? config?.lang ?? 'zh';
 
@@ -84,8 +88,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         result = await accepted(result);
       }
     } catch (error) {
-      // a broken config file: say so once, in the editor's own way, and show nothing stale
-      connection.window.showErrorMessage(`reportlint: ${(error as Error).message}`);
+      // a broken config file: say so once (not at every keystroke), and show nothing stale
+      const text = `reportlint: ${(error as Error).message}`;
+      if (!shown.has(text)) void connection.window.showErrorMessage(text);
+      shown.add(text);
     }
     // the text changed while this ran: the newer lint publishes
     if (documents.get(doc.uri)?.version !== version) return;
@@ -96,8 +102,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   /** Findings accepted in the workspace's baseline (reportlint-baseline.json) are not shown. */
   async function accepted(result: LintResult): Promise<LintResult> {
-    const baseline = await readBaseline(path.join(root, 'reportlint-baseline.json')).catch(() => null);
-    return baseline ? applyBaseline([result], baseline).results[0] : result;
+    baseline ??= readBaseline(path.join(root, 'reportlint-baseline.json')).catch(() => null);
+    const b = await baseline;
+    return b ? applyBaseline([result], b).results[0] : result;
   }
 
   const schedule = (doc: TextDocument, delay: number) => {
@@ -117,6 +124,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   async function reload(): Promise<void> {
     forgetLoadedConfigs();
     configFor = configResolver();
+    baseline = null;
+    shown.clear();
     ignored = loadIgnore(root);
     if (canPull) settings = await pullSettings();
     relintAll();
