@@ -16,6 +16,7 @@
  * reads: the worst reports first, each one's problems in a <details> that opens without script.
  */
 import { html, Html } from './markup.js';
+import { locationText } from './location.js';
 import type { Lang, LintMessage } from '../types.js';
 import type { RuleMeta } from '../engine/rule.js';
 import type { AuditRecord, CrossFinding } from '../audit/types.js';
@@ -283,21 +284,6 @@ const WORDS = {
 };
 type Words = (typeof WORDS)['zh'];
 
-/** Where a finding is, as the per-report page says it. */
-function locationText(m: LintMessage, lang: Lang): string {
-  const zh = lang === 'zh';
-  if (m.page !== null && m.page !== undefined) {
-    if (m.line === null) return zh ? `第${m.page}页` : `page ${m.page}`;
-    return zh ? `第${m.page}页第${m.line}行` : `page ${m.page}, line ${m.line}`;
-  }
-  if (m.tableCell) {
-    const t = m.tableCell;
-    return zh ? `表格${t.table}第${t.row}行第${t.column}列` : `table ${t.table}, row ${t.row}, column ${t.column}`;
-  }
-  if (m.paragraph) return zh ? `第${m.paragraph}段` : `paragraph ${m.paragraph}`;
-  if (m.line !== null) return zh ? `第${m.line}行` : `line ${m.line}`;
-  return '';
-}
 
 type Tone = 'error' | 'warning' | 'info' | 'doubt' | 'fatal';
 const toneOf = (severity: 0 | 1 | 2): Tone => (severity === 2 ? 'error' : severity === 1 ? 'warning' : 'info');
@@ -390,7 +376,7 @@ function ruleTitle(id: string, rules: Map<string, RuleMeta>, lang: Lang): string
 }
 
 function findingItem(m: LintMessage, tone: Tone, label: string, rules: Map<string, RuleMeta>, lang: Lang, w: Words): Html {
-  const where = locationText(m, lang);
+  const where = locationText(m, lang, { column: false });
   const desc = ruleTitle(m.ruleId, rules, lang);
   return html`<li class="p t-${tone}"><span class="sev t-${tone}">${label}</span> <span class="msg">${m.message}</span><span class="p-meta"><code class="rule">${m.ruleId}</code>${desc ? html` ${desc}` : ''}${where ? html` · ${where}` : ''}</span></li>`;
 }

@@ -10,6 +10,7 @@
  * unless it is markup this module built itself.
  */
 import { escapeHtml, html, Html } from './markup.js';
+import { locationText } from './location.js';
 import type { Lang, LintMessage, LintResult } from '../types.js';
 import type { RuleMeta } from '../engine/rule.js';
 import type { DocumentView, ViewBlock, ViewCell } from '../engine/view.js';
@@ -175,21 +176,6 @@ function countOf(results: LintResult[]): Counts {
   return c;
 }
 
-/** Where a finding is, as stylish says it: page and line for PDF, paragraph or cell for DOCX, line and column otherwise. */
-function locationText(m: LintMessage, lang: Lang): string {
-  const zh = lang === 'zh';
-  if (m.page !== null && m.page !== undefined) {
-    if (m.line === null) return zh ? `第${m.page}页` : `page ${m.page}`;
-    return zh ? `第${m.page}页第${m.line}行` : `page ${m.page}, line ${m.line}`;
-  }
-  if (m.tableCell) {
-    const t = m.tableCell;
-    return zh ? `表格${t.table}第${t.row}行第${t.column}列` : `table ${t.table}, row ${t.row}, column ${t.column}`;
-  }
-  if (m.paragraph) return zh ? `第${m.paragraph}段` : `paragraph ${m.paragraph}`;
-  if (m.line !== null) return zh ? `第${m.line}行第${m.column ?? 1}列` : `line ${m.line}, column ${m.column ?? 1}`;
-  return '';
-}
 
 /* ------------------------------------------------------------------ ids and badges */
 

@@ -1,5 +1,6 @@
 /** Findings for people: grouped by file, Chinese by default, colour only when asked. */
-import type { Lang, LintMessage, LintResult } from '../types.js';
+import type { Lang, LintResult } from '../types.js';
+import { location } from './location.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const words = {
@@ -7,20 +8,6 @@ const words = {
   en: { 2: 'error', 1: 'warning', 0: 'info', doubt: 'doubt', fatal: 'unreadable', clean: 'no problems', year: '', format: ' format', summary: (e: number, w: number, i: number, f: number) => `${plural(e + w + i, 'problem')} (${plural(e, 'error')}, ${plural(w, 'warning')}, ${plural(i, 'note')}) in ${plural(f, 'file')}` },
 };
 
-/** Where a finding is: line:column for text and HTML, page and line for PDF, paragraph or table cell for DOCX. */
-export function location(m: LintMessage, lang: Lang): string {
-  const zh = lang === 'zh';
-  if (m.page !== null && m.page !== undefined) {
-    if (m.line === null) return zh ? `第${m.page}页` : `p${m.page}`;
-    return zh ? `第${m.page}页第${m.line}行` : `p${m.page}:${m.line}`;
-  }
-  if (m.tableCell) {
-    const t = m.tableCell;
-    return zh ? `表格${t.table}第${t.row}行第${t.column}列` : `table ${t.table} r${t.row}c${t.column}`;
-  }
-  if (m.paragraph) return zh ? `第${m.paragraph}段` : `¶${m.paragraph}`;
-  return m.line !== null ? `${m.line}:${m.column ?? 1}` : '-';
-}
 
 export interface StylishExtras {
   /** baseline entries that matched no finding of the files checked */

@@ -4,7 +4,7 @@
  * Built in memory (no file system) so it runs wherever the core runs.
  */
 import ExcelJS from 'exceljs';
-import { location } from './stylish.js';
+import { location } from './location.js';
 import type { RuleMeta } from '../engine/rule.js';
 import type { Lang, LintMessage, LintResult } from '../types.js';
 
