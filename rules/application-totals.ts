@@ -6,7 +6,7 @@
  * columns whose every cell holds a number are checked: blank is not zero.
  */
 import { defineRule } from '../src/engine/rule.js';
-import { allNumbers, cells, num, splitDigits, splitHint, sum, terms, totalFix } from '../src/engine/tally.js';
+import { allNumbers, cells, num, splitDigits, splitHint, sum, terms, totalFix, fixTotalMessage } from '../src/engine/tally.js';
 import type { Cell } from '../src/model/tables.js';
 import { cellRef, columnName, rowName } from '../src/engine/describe.js';
 
@@ -29,10 +29,7 @@ export default defineRule(
         zh: (p) => `表3「${p.row}」行：总计填报 ${p.reported}，但各申请人列之和为 ${p.computed}（${p.terms}）${p.hint}`,
         en: (p) => `table 3, row “${p.row}”: total reported ${p.reported}, but the applicant columns add up to ${p.computed} (${p.terms})${p.hint}`,
       },
-      fixTotal: {
-        zh: (p) => `把总计 ${p.reported} 改为 ${p.computed}`,
-        en: (p) => `Change the total ${p.reported} to ${p.computed}`,
-      },
+      fixTotal: fixTotalMessage,
     },
   },
   ({ model, report, lang }) => {

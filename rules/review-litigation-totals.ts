@@ -5,7 +5,7 @@
  * Basis: what 「总计」 means (template-spec §6). Groups with a blank cell are not checked.
  */
 import { defineRule } from '../src/engine/rule.js';
-import { allNumbers, num, splitDigits, splitHint, sum, terms, totalFix } from '../src/engine/tally.js';
+import { allNumbers, num, splitDigits, splitHint, sum, terms, totalFix, fixTotalMessage } from '../src/engine/tally.js';
 import { cellRef, columnName } from '../src/engine/describe.js';
 
 const GROUPS = [
@@ -27,10 +27,7 @@ export default defineRule(
         zh: (p) => `表4「${p.group}」：总计填报 ${p.reported}，但结果维持、结果纠正、其他结果、尚未审结之和为 ${p.computed}（${p.terms}）${p.hint}`,
         en: (p) => `table 4, ${p.group}: total reported ${p.reported}, but upheld + corrected + other + pending = ${p.computed} (${p.terms})${p.hint}`,
       },
-      fixTotal: {
-        zh: (p) => `把总计 ${p.reported} 改为 ${p.computed}`,
-        en: (p) => `Change the total ${p.reported} to ${p.computed}`,
-      },
+      fixTotal: fixTotalMessage,
     },
   },
   ({ model, report, lang }) => {

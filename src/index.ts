@@ -3,7 +3,7 @@
  * here that touches the file system; the core (`lintBytes`) takes bytes.
  */
 import { readFile } from 'node:fs/promises';
-import { lintBytes, fatalResult, type LintOptions } from './engine/lint.js';
+import { lintBytes, lintText, fatalResult, type LintOptions } from './engine/lint.js';
 import type { LintResult } from './types.js';
 
 export async function lint(input: string | Uint8Array, options: LintOptions = {}): Promise<LintResult> {
@@ -22,7 +22,7 @@ export async function lint(input: string | Uint8Array, options: LintOptions = {}
   return lintBytes(input, options);
 }
 
-export { lintBytes };
+export { lintBytes, lintText };
 export type { LintOptions };
 export type { LintResult, LintMessage } from './types.js';
 export { rules } from '../rules/index.js';

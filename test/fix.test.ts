@@ -5,22 +5,22 @@
  */
 import { describe, it, expect } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
-import { lintBytes } from '../src/engine/lint.js';
+import { lintText } from '../src/engine/lint.js';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { decodeText } from '../src/extract/detect.js';
 import type { Fix, LintResult } from '../src/types.js';
 import { countBy, fixture, listFixtures, lintFixture } from './helpers/fixtures.js';
 
-/** The source with a fix's edits applied (1-based, end exclusive; applied from the last). */
+/**
+ * The source with a fix's edits applied, as an editor applies them (vscode-languageserver-textdocument,
+ * not the core's own applyFix, which the core uses to check its fixes).
+ */
 function applyFix(text: string, fix: Fix): string {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
-  const at = (line: number, column: number) => starts[line - 1] + column - 1;
-  let out = text;
-  for (const e of [...fix.edits].sort((a, b) => at(b.line, b.column) - at(a.line, a.column))) out = out.slice(0, at(e.line, e.column)) + e.text + out.slice(at(e.endLine, e.endColumn));
-  return out;
+  const doc = TextDocument.create('file:///draft', 'plaintext', 1, text);
+  return TextDocument.applyEdits(doc, fix.edits.map((e) => ({ range: { start: { line: e.line - 1, character: e.column - 1 }, end: { line: e.endLine - 1, character: e.endColumn - 1 } }, newText: e.text })));
 }
-/** Lint text as an editor hands it over (UTF-8 with a BOM, whatever the page declares). */
-const lintText = (text: string, name: string) => lintBytes(new TextEncoder().encode(`\uFEFF${text}`), { filePath: name });
+/** Lint text as an editor hands it over (decoded already, whatever the page declares). */
+const lintDraft = (text: string, name: string) => lintText(text, { filePath: name });
 const withFix = (r: LintResult) => r.messages.filter((m) => m.fix);
 
 const drafts = [
@@ -56,7 +56,7 @@ describe('every fix offered on the fixtures', () => {
     const before = await lintFixture(rel);
     const { text } = decodeText(bytes, rel.endsWith('.html') ? 'html' : 'text');
     for (const m of withFix(before)) {
-      const after = await lintText(applyFix(text, m.fix!), `fixtures/${rel}`);
+      const after = await lintDraft(applyFix(text, m.fix!), `fixtures/${rel}`);
       const expected = countBy(before.messages);
       expected[m.ruleId] -= 1;
       if (expected[m.ruleId] === 0) delete expected[m.ruleId];
@@ -73,14 +73,14 @@ describe('no fix where it is not certain', () => {
     expect(total.fix).toBeUndefined();
     // the same defect with the prose silent about it: now writing the sum into the total is certain
     const text = (await readFile(fixture('2021/break-review-litigation-totals.txt'), 'utf8')).replace(/全年因政府信息公开被申请行政复议\d+件，/, '');
-    const silent = await lintText(text, 'draft.txt');
+    const silent = await lintDraft(text, 'draft.txt');
     const [fixable] = silent.messages.filter((m) => m.ruleId === 'review-litigation-totals');
     expect(fixable.fix).toMatchObject({ title: '把总计 1 改为 2', edits: [{ text: '2' }] });
   });
 
   it('the total written in full-width digits: the finding stands, with no fix (the source does not hold "336")', async () => {
     const text = (await readFile(fixture('2021/break-narrative-sum.txt'), 'utf8')).replace(/336(条|件)/, '３３６$1');
-    const r = await lintText(text, 'draft.txt');
+    const r = await lintDraft(text, 'draft.txt');
     const sum = r.messages.filter((m) => m.ruleId === 'narrative-sum');
     expect(sum).toHaveLength(1);
     expect(sum[0].fix).toBeUndefined();
@@ -88,11 +88,11 @@ describe('no fix where it is not certain', () => {
 
   it('a period wrong in more than its year (ends 11月30日): no fix; a year in Chinese numerals is fixed in Chinese numerals', async () => {
     const base = await readFile(fixture('seeds/002_605866c201a9c82d.txt'), 'utf8');
-    const short = await lintText(base.replace('2021年1月1日至2021年12月31日', '2020年1月1日至2020年11月30日'), 'draft.txt');
+    const short = await lintDraft(base.replace('2021年1月1日至2021年12月31日', '2020年1月1日至2020年11月30日'), 'draft.txt');
     const period = short.messages.filter((m) => m.ruleId === 'reporting-period');
     expect(period).toHaveLength(1);
     expect(period[0].fix).toBeUndefined();
-    const chinese = await lintText(base.replace('2021年1月1日至2021年12月31日', '二〇二一年1月1日至二〇二一年12月31日'), 'draft.txt');
+    const chinese = await lintDraft(base.replace('2021年1月1日至2021年12月31日', '二〇二一年1月1日至二〇二一年12月31日'), 'draft.txt');
     const [fixed] = chinese.messages.filter((m) => m.ruleId === 'reporting-period');
     expect(fixed.fix?.edits.map((e) => e.text)).toEqual(['二〇二〇', '二〇二〇']);
     expect(applyFix(base.replace('2021年1月1日至2021年12月31日', '二〇二一年1月1日至二〇二一年12月31日'), fixed.fix!)).toContain('二〇二〇年1月1日至二〇二〇年12月31日');

@@ -125,6 +125,15 @@ export async function lintBytes(bytes: Uint8Array, options: LintOptions = {}): P
 }
 
 /**
+ * Lint text that is already decoded (an editor's buffer, a fixed draft): as UTF-8 behind a BOM,
+ * so the charset an HTML page declares is not applied a second time; the core drops the BOM,
+ * so positions are the text's own.
+ */
+export function lintText(text: string, options: LintOptions = {}): Promise<LintResult> {
+  return lintBytes(new TextEncoder().encode(`\uFEFF${text}`), options);
+}
+
+/**
  * A fix is certain only if the fixed text lints to no finding that was not there before, and
  * not to its own: a total that the prose also states, or a part that is the real mistake, shows
  * up here as a new finding. (Fixing a total may clear the other sums it stood in.)
@@ -135,9 +144,7 @@ async function keepCertainFixes(messages: LintMessage[], source: SourceText, opt
     if (!m.fix) continue;
     const left = new Map<string, number>();
     for (const b of messages) if (b !== m) left.set(key(b), (left.get(key(b)) ?? 0) + 1);
-    // the text as the user would have it, as UTF-8 with a BOM (whatever charset a page declares)
-    const fixed = new TextEncoder().encode(`\uFEFF${applyFix(source.text, m.fix)}`);
-    const after = (await lintBytes(fixed, { ...options, view: false, onModel: undefined, fixes: false })).messages;
+    const after = (await lintText(applyFix(source.text, m.fix), { ...options, view: false, onModel: undefined, fixes: false })).messages;
     const certain = after.every((a) => {
       const n = left.get(key(a)) ?? 0;
       left.set(key(a), n - 1);

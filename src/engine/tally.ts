@@ -49,6 +49,12 @@ export function splitHint(split: ReturnType<typeof splitDigits>, lang: 'zh' | 'e
     : `. Hint: if the neighbouring cells “${a}” and “${b}” were one number ${split.joined} split by a conversion, the total would hold; check the original`;
 }
 
+/** The title of a total's quick fix: every tally rule has it as its `fixTotal` message. */
+export const fixTotalMessage = {
+  zh: (p: { reported: number; computed: number }) => `把总计 ${p.reported} 改为 ${p.computed}`,
+  en: (p: { reported: number; computed: number }) => `Change the total ${p.reported} to ${p.computed}`,
+};
+
 /** The quick fix that writes the computed sum into a total cell (its title: the rule's `fixTotal` message). */
 export function totalFix(total: Cell, computed: number) {
   if (!total.text) return undefined;

@@ -19,7 +19,7 @@ import {
   type InitializeParams,
 } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint } from '../index.js';
+import { lint, lintText } from '../index.js';
 import { applyBaseline, type Baseline } from '../engine/baseline.js';
 import { configResolver, forgetLoadedConfigs, readBaseline, CONFIG_FILES, type FileConfig } from '../cli/config.js';
 import { loadIgnore, type IgnoreTest } from '../cli/ignore.js';
@@ -82,9 +82,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const o = await options(file);
       if (!(await ignored)(file, o.ignore)) {
         const filePath = path.relative(root, file) || path.basename(file);
-        // the editor has decoded the text already: a BOM tells the core it is UTF-8 now, whatever
-        // charset an HTML page declares (the core drops the BOM, so positions stay the editor's)
-        result = await lint(new TextEncoder().encode(`\uFEFF${doc.getText()}`), { ...o.lint, filePath });
+        // the editor has decoded the text already (whatever charset an HTML page declares)
+        result = await lintText(doc.getText(), { ...o.lint, filePath });
         result = await accepted(result);
       }
     } catch (error) {
