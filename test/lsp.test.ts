@@ -147,6 +147,10 @@ describe('reportlint lsp --stdio, with the repository as the workspace', () => {
     const diagnostics = await client.diagnosticsFor(uri, await client.open(uri, 'markdown', text));
     expect(only(diagnostics, 'reporting-period')).toHaveLength(1);
     await client.close(uri);
+    // a new, still empty draft is not an unreadable file: nothing to show
+    const empty = 'untitled:Untitled-2';
+    expect(await client.diagnosticsFor(empty, await client.open(empty, 'plaintext', ''))).toEqual([]);
+    await client.close(empty);
   });
 
   it('reportlint.checkFile: the findings of a DOCX and a PDF on disk, as the JSON output gives them', async () => {

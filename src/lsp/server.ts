@@ -80,7 +80,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     let result: LintResult | null = null;
     try {
       const o = await options(file);
-      if (!(await ignored)(file, o.ignore)) {
+      // an empty buffer is a draft not yet written, not an unreadable file
+      if (doc.getText().trim() !== '' && !(await ignored)(file, o.ignore)) {
         const filePath = path.relative(root, file) || path.basename(file);
         // the editor has decoded the text already (whatever charset an HTML page declares)
         result = await lintText(doc.getText(), { ...o.lint, filePath });
