@@ -107,8 +107,13 @@ export function findSignatureDate(blocks: Block[]): DateMention | null {
 /** 发布日期 from the page's metadata line. */
 export function findPublishedDate(chrome: ChromeLine[]): DateMention | null {
   for (const c of chrome) {
-    if (c.kind !== 'meta' || !/发布|发文/.test(c.text)) continue;
-    const m = ISO_RE.exec(c.text) ?? new RegExp(DATE).exec(c.text);
+    if (c.kind !== 'meta') continue;
+    // 「发布日期：…」, or a bare 「时间：…」 beside 「来源：…」 on the article's information line;
+    // never 成文日期 (the signing) or a validity date
+    const label = /(?:发布|发文)(?:日期|时间)?\s*[：:]|(?:^|[\s|])(?:时间|日期)\s*[：:]/.exec(c.text);
+    if (!label) continue;
+    const after = c.text.slice(label.index);
+    const m = ISO_RE.exec(after) ?? new RegExp(DATE).exec(after);
     if (m) {
       const idx = c.node.value.indexOf(m[0]);
       return { role: 'published', date: ymd(m[1], m[2], m[3]), text: m[0], place: pointAt(c.node, Math.max(0, idx)) };

@@ -61,9 +61,54 @@ export interface PartLikeHeading extends Span {
 }
 
 const PART_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+/**
+ * A part numeral: at the start of a line or after a sentence's end. In a crawler's text whose
+ * table cells were glued together with no separator, a part heading may follow a digit or a
+ * word directly (「…24252.311082三、收到和处理…」): such a place is taken only when the title
+ * after it is a part's title (see `titleAt`), never for other numbered lines.
+ */
 const HEADING = new RegExp(`(?:^|(?<=[。；！？\\s|]))\\s*([${PART_NUMERALS.join('')}])\\s*[、.．]\\s*`, 'g');
-/** Table 3's row labels start like parts (一、本年新收…): in a flattened table they are not headings. */
-const TABLE_LABEL = /^(本年新收|上年结转|本年度办理结果|结转下年度)/;
+const GLUED = new RegExp(`(?<=[\\d\\u4e00-\\u9fa5）)])([${PART_NUMERALS.join('')}])[、．]`, 'g');
+/** Table 3's row labels start like parts (一、本年新收…): in any form they are never headings. */
+const TABLE_LABEL = /^(本年新收|上年结转|本年度办理结果|结转下年度|本年度?新收|上年度结转)/;
+
+/**
+ * Which part a title names, by the key words of the part's title rather than a fixed list of
+ * strings: 五 is 问题 with 改进/整改/措施/方向/打算…, 四 names both 复议 and 诉讼, and so on.
+ * `title` is the heading's words up to its end (a line, or the first clause of a glued run).
+ */
+export function partOfTitle(title: string): number | null {
+  const t = title.replace(/\s/g, '');
+  if (!t || TABLE_LABEL.test(t)) return null;
+  if (/^(其他|其它)/.test(t) && /(事项|情况|说明)/.test(t.slice(0, 14))) return 6;
+  if (/问题/.test(t) && /(改进|整改|措施|方向|打算|计划|思路|举措|建议|对策|工作安排|下一步)/.test(t)) return 5;
+  if (/复议/.test(t) && /诉讼/.test(t)) return 4;
+  if (/申请/.test(t) && /(收到|处理|依申请|受理|办理)/.test(t) && !/复议/.test(t)) return 3;
+  if (/^(行政机关)?主动公开/.test(t) && !/申请/.test(t)) return 2;
+  if (/^(\d{4}年度?)?(工作)?(总体|基本|整体)(工作)?(情况|概况)|^(工作)?概(述|况)/.test(t)) return 1;
+  return null;
+}
+
+/** Part numerals in a block's text: where each stands, where its title starts, and whether it is glued to what precedes it. */
+function numeralsIn(text: string): Array<{ numeral: string; at: number; after: number; glued: boolean }> {
+  const out: Array<{ numeral: string; at: number; after: number; glued: boolean }> = [];
+  HEADING.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = HEADING.exec(text))) out.push({ numeral: m[1], at: m.index + m[0].indexOf(m[1]), after: m.index + m[0].length, glued: false });
+  GLUED.lastIndex = 0;
+  while ((m = GLUED.exec(text))) if (!out.some((o) => o.at === m!.index)) out.push({ numeral: m[1], at: m.index, after: m.index + m[0].length, glued: true });
+  return out.sort((x, y) => x.at - y.at);
+}
+
+/** Where a heading's title ends: the last template ending word (情况, 事项, 措施…) in its first 30 characters. */
+function titleEnd(rest: string): number {
+  const window = rest.slice(0, 32).split(/[\n。：:（(，,；;]/)[0];
+  let end = -1;
+  const re = /(情况|事项|措施|举措|方向|打算|计划|概况|概述|思路|对策|安排|说明)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(window))) end = m.index + m[0].length;
+  return end > 0 ? end : window.length;
+}
 
 interface Hit {
   number: number;
@@ -92,31 +137,30 @@ export function readSections(blocks: Block[]): SectionReading {
   const numbered: Array<Omit<PartLikeHeading, 'inSection'>> = [];
   for (const b of blocks) {
     if (b.kind === 'table') continue;
-    HEADING.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = HEADING.exec(b.text))) {
-      const written = PART_NUMERALS.indexOf(m[1]) + 1;
-      const rest = b.text.slice(m.index + m[0].length);
-      const start = m.index + m[0].indexOf(m[1]);
-      const own = SECTION_TITLES[written - 1]?.variants.exec(rest);
+    for (const m of numeralsIn(b.text)) {
+      const written = PART_NUMERALS.indexOf(m.numeral) + 1;
+      const rest = b.text.slice(m.after);
       const line = rest.split(/[\n。：:]/)[0].trim();
-      if (own) {
-        const standalone = line.length - own[0].length <= 2;
-        hits.push({ number: written, written, standalone, block: b.index, start, end: m.index + m[0].length + own[0].length, text: m[1] + '、' + own[0] });
+      const title = rest.slice(0, titleEnd(rest));
+      if (partOfTitle(title) === written) {
+        const standalone = !m.glued && line.length - title.trim().length <= 2;
+        hits.push({ number: written, written, standalone, block: b.index, start: m.at, end: m.after + title.length, text: m.numeral + '、' + title.trim() });
         continue;
       }
+      if (m.glued) continue;
       // A part title under another numeral (a part inserted before it shifted the numbering):
-      // only when the heading stands alone, so a sentence naming a part is not taken for it.
+      // only when the heading stands alone and is a part's full title, so neither a sentence
+      // naming a part nor a sub-topic (一、主动公开) of 总体情况 is taken for it.
       const other = SECTION_TITLES.find((d) => {
         const t = d.variants.exec(line);
         return t && line.length - t[0].length <= 2;
       });
       if (other) {
-        hits.push({ number: other.number, written, standalone: true, block: b.index, start, end: m.index + m[0].length + line.length, text: m[1] + '、' + line });
+        hits.push({ number: other.number, written, standalone: true, block: b.index, start: m.at, end: m.after + line.length, text: m.numeral + '、' + line });
         continue;
       }
       if (line.length >= 2 && line.length <= 25 && !TABLE_LABEL.test(line) && !/\d/.test(line))
-        numbered.push({ written, block: b.index, start, end: m.index + m[0].length + line.length, text: m[1] + '、' + line });
+        numbered.push({ written, block: b.index, start: m.at, end: m.after + line.length, text: m.numeral + '、' + line });
     }
     // A heading without its numeral: a block that is exactly a section title.
     if (b.kind === 'heading' || b.text.trim().length <= 20) {
