@@ -17,10 +17,19 @@ import { shorten } from '../src/util/cjk.js';
 
 const TOPIC = {
   received: { zh: '收到政府信息公开申请数', en: 'applications received' },
+  carriedOver: { zh: '上年结转的申请数', en: 'applications carried over from last year' },
+  handled: { zh: '办结（答复）的申请数', en: 'applications answered' },
+  dealtWith: { zh: '办理的申请数', en: 'applications dealt with' },
+  disclosedOrPartly: { zh: '予以公开及部分公开的申请数', en: 'applications disclosed in full or in part' },
+  withheld: { zh: '不予公开的申请数', en: 'applications refused' },
+  unable: { zh: '无法提供的申请数', en: 'applications that could not be answered' },
+  notHandled: { zh: '不予处理的申请数', en: 'applications not processed' },
+  otherHandling: { zh: '其他处理的申请数', en: 'applications otherwise handled' },
   carriedForward: { zh: '结转下年度继续办理的申请数', en: 'applications carried to next year' },
   review: { zh: '行政复议案件数', en: 'administrative reviews' },
   litigation: { zh: '行政诉讼案件数', en: 'lawsuits' },
   normativeIssued: { zh: '制发行政规范性文件件数', en: 'normative documents issued' },
+  normativeInForce: { zh: '现行有效行政规范性文件件数', en: 'normative documents in force' },
 } satisfies Record<CountTopic, { zh: string; en: string }>;
 
 interface TableFigure {
@@ -29,34 +38,72 @@ interface TableFigure {
   where: { zh: string; en: string };
 }
 
+/** The 总计 column of table 3 summed over rows whose key is one of `keys` or under one of them. */
+function t3Sum(t: TemplateTable | null, ...keys: string[]): number | null {
+  if (!t) return null;
+  const rows = t.rows.filter((r) => keys.some((k) => r.def.key === k || r.def.key.startsWith(k + '.')));
+  if (rows.length === 0) return null;
+  let sum = 0;
+  for (const r of rows) {
+    const n = num(r.cells.find((c) => c.column.key === 'total'));
+    if (n === null) return null;
+    sum += n;
+  }
+  return sum;
+}
+
+const fig = (value: number | null, zh: string, en: string, also: number[] = []): TableFigure | null =>
+  value === null ? null : { accepted: [value, ...also], where: { zh: `${zh}${/[」=]$/.test(zh) ? '' : ' '}${value}`, en: `${en} ${value}` } };
+
 function figure(model: ReportModel, topic: CountTopic): TableFigure | null {
   const t3 = model.tables.application;
   const t4 = model.tables.review;
+  const t2 = model.tables.active;
   const v = (t: TemplateTable | null, row: string, col: string) => (t ? num(cellAt(t, row, col)) : null);
+  const t4v = (key: string) => (t4 ? num(t4.rows[0]?.cells.find((c) => c.column.key === key)) : null);
   switch (topic) {
     case 'received': {
       const r = v(t3, 'received', 'total');
       const c = v(t3, 'carriedOver', 'total');
-      return r === null ? null : { accepted: c === null ? [r] : [r, r + c], where: { zh: `表3「一、本年新收」总计 ${r}`, en: `table 3 “received” total ${r}` } };
+      return fig(r, '表3「一、本年新收」总计', 'table 3 “received” total', r !== null && c !== null ? [r + c] : []);
     }
-    case 'carriedForward': {
-      const r = v(t3, 'carriedForward', 'total');
-      return r === null ? null : { accepted: [r], where: { zh: `表3「四、结转下年度继续办理」总计 ${r}`, en: `table 3 “carried forward” total ${r}` } };
+    case 'carriedOver':
+      return fig(v(t3, 'carriedOver', 'total'), '表3「二、上年结转」总计', 'table 3 “carried over” total');
+    case 'handled':
+      return fig(v(t3, 'resultTotal', 'total'), '表3「（七）总计」', 'table 3 result total');
+    case 'dealtWith': {
+      const r = v(t3, 'received', 'total');
+      const c = v(t3, 'carriedOver', 'total');
+      const h = v(t3, 'resultTotal', 'total');
+      if (r === null || h === null) return null;
+      return { accepted: [r, h, ...(c !== null ? [r + c] : [])], where: { zh: `表3「一、本年新收」总计 ${r}、「（七）总计」${h}`, en: `table 3 received ${r}, result total ${h}` } };
     }
-    case 'review': {
-      const r = t4 ? num(t4.rows[0]?.cells.find((c) => c.column.key === 'review.total')) : null;
-      return r === null ? null : { accepted: [r], where: { zh: `表4「行政复议 › 总计」${r}`, en: `table 4 review total ${r}` } };
+    case 'disclosedOrPartly': {
+      const a = v(t3, 'disclosed', 'total');
+      const b = v(t3, 'partlyDisclosed', 'total');
+      return a === null || b === null ? null : fig(a + b, `表3「（一）予以公开」${a} +「（二）部分公开」${b} =`, `table 3 disclosed ${a} + partly ${b} =`);
     }
+    case 'withheld':
+      return fig(t3Sum(t3, 'withheld'), '表3「（三）不予公开」各项合计', 'table 3 refused, all items');
+    case 'unable':
+      return fig(t3Sum(t3, 'unable'), '表3「（四）无法提供」各项合计', 'table 3 unable to provide, all items');
+    case 'notHandled':
+      return fig(t3Sum(t3, 'notHandled'), '表3「（五）不予处理」各项合计', 'table 3 not processed, all items');
+    case 'otherHandling':
+      return fig(t3Sum(t3, 'otherHandling'), '表3「（六）其他处理」各项合计', 'table 3 otherwise handled, all items');
+    case 'carriedForward':
+      return fig(v(t3, 'carriedForward', 'total'), '表3「四、结转下年度继续办理」总计', 'table 3 “carried forward” total');
+    case 'review':
+      return fig(t4v('review.total'), '表4「行政复议 › 总计」', 'table 4 review total');
     case 'litigation': {
-      const a = t4 ? num(t4.rows[0]?.cells.find((c) => c.column.key === 'directSuit.total')) : null;
-      const b = t4 ? num(t4.rows[0]?.cells.find((c) => c.column.key === 'suitAfterReview.total')) : null;
-      return a === null || b === null ? null : { accepted: [a + b], where: { zh: `表4 行政诉讼两项总计之和 ${a}+${b}=${a + b}`, en: `table 4 lawsuit totals ${a}+${b}=${a + b}` } };
+      const a = t4v('directSuit.total');
+      const b = t4v('suitAfterReview.total');
+      return a === null || b === null ? null : fig(a + b, `表4 行政诉讼两项总计之和 ${a}+${b}=`, `table 4 lawsuit totals ${a}+${b}=`);
     }
-    case 'normativeIssued': {
-      const t2 = model.tables.active;
-      const r = t2 && t2.version === '2021' ? num(cellAt(t2, 'normativeDocs', 'issued')) : null;
-      return r === null ? null : { accepted: [r], where: { zh: `表2「行政规范性文件 › 本年制发件数」${r}`, en: `table 2 normative documents issued ${r}` } };
-    }
+    case 'normativeIssued':
+      return t2 && t2.version === '2021' ? fig(v(t2, 'normativeDocs', 'issued'), '表2「行政规范性文件 › 本年制发件数」', 'table 2 normative documents issued') : null;
+    case 'normativeInForce':
+      return t2 && t2.version === '2021' ? fig(v(t2, 'normativeDocs', 'inForce'), '表2「行政规范性文件 › 现行有效件数」', 'table 2 normative documents in force') : null;
   }
 }
 
@@ -86,11 +133,11 @@ export default defineRule(
     const byTopic = new Map<CountTopic, CountStatement[]>();
     for (const s of counts) byTopic.set(s.topic, [...(byTopic.get(s.topic) ?? []), s]);
     for (const [topic, list] of byTopic) {
-      const fig = figure(model, topic);
-      if (fig) {
+      const f = figure(model, topic);
+      if (f) {
         for (const s of list) {
-          if (fig.accepted.includes(s.value)) continue;
-          report('table', { said: said(s), topic: TOPIC[topic][lang], value: s.value, where: fig.where[lang] }, { place: s.place, expected: fig.accepted[0], actual: s.value, quote: shorten(s.sentence, 60) });
+          if (f.accepted.includes(s.value)) continue;
+          report('table', { said: said(s), topic: TOPIC[topic][lang], value: s.value, where: f.where[lang] }, { place: s.place, expected: f.accepted[0], actual: s.value, quote: shorten(s.sentence, 60) });
         }
         continue;
       }

@@ -34,7 +34,7 @@ export interface PeriodMention {
 const CN_YEAR = '[〇零一二三四五六七八九]{4}';
 const CN_NUM = '[一二三四五六七八九十]{1,3}';
 const DATE = `(\\d{4}|${CN_YEAR})\\s*年\\s*(\\d{1,2}|${CN_NUM})\\s*月\\s*(\\d{1,2}|${CN_NUM})\\s*日`;
-const ISO_RE = /(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/;
+const ISO_RE = /(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})/;
 const PERIOD_RE = new RegExp(
   `${DATE}\\s*(?:起)?\\s*(?:至|到|—|－|-|~|～)\\s*(?:(\\d{4}|${CN_YEAR})\\s*年\\s*)?(\\d{1,2}|${CN_NUM})\\s*月\\s*(\\d{1,2}|${CN_NUM})\\s*日`,
   'dg',
@@ -70,8 +70,11 @@ export function findPeriods(blocks: Block[]): PeriodMention[] {
       // ("本报告的起止时间为…", "数据的统计期限自…"); "按照工作报告部署，3月1日至5月31日开展…" is not one
       const clauseStart = Math.max(...['。', '，', '；', '\n', ',', ';'].map((p) => b.text.lastIndexOf(p, m!.index - 1))) + 1;
       const lead = b.text.slice(clauseStart, m.index);
-      if (!/(统计|期限|起止|时间段|时间跨度|时限|年报|年度报告|本报告|数据)/.test(lead)) continue;
       const start = ymd(m[1], m[2], m[3]);
+      // or a range from 1 January in a sentence about the report itself (「本报告由…组成，涵盖…」)
+      const sentence = b.text.slice(Math.max(b.text.lastIndexOf('。', m.index - 1), b.text.lastIndexOf('\n', m.index - 1)) + 1, m.index);
+      const aboutReport = start.month === 1 && start.day === 1 && /(本报告|本年度报告|年度报告|年报)/.test(sentence) && /(涵盖|覆盖|反映|包括|汇总|统计)/.test(lead + sentence.slice(-12));
+      if (!/(统计|期限|起止|时间段|时间跨度|时限|年报|年度报告|本报告|数据|涵盖)/.test(lead) && !aboutReport) continue;
       const end = ymd(m[4] ?? m[1], m[5], m[6]);
       const years = [1, 4].flatMap((g) => (m![g] && m!.indices?.[g] ? [{ text: m![g], value: g === 1 ? start.year : end.year, place: placeIn(b, m!.indices[g]![0]) }] : []));
       out.push({ start, end, text: m[0], place: placeIn(b, m.index), years });
@@ -104,19 +107,39 @@ export function findSignatureDate(blocks: Block[]): DateMention | null {
   return null;
 }
 
-/** 发布日期 from the page's metadata line. */
-export function findPublishedDate(chrome: ChromeLine[]): DateMention | null {
+/** A date label on the article's information line; never 成文日期 (the signing) or a validity date. */
+const PUBLISHED_LABEL = /(?:发布|发文)(?:日期|时间)?\s*[：:]?|(?<!成文|生效|截止|有效|施行|印发)(?:时间|日期)\s*[：:]/;
+/** a line that is only a date (「• 2024-03-08」 in a list of source, views, font size) */
+const DATE_ONLY = /^[•·\s]*(\d{4})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})(?:\s+\d{1,2}\s*:\s*\d{2}(?::\d{2})?)?\s*$/;
+
+/**
+ * 发布日期 from the page's information line: a chrome line (「发布日期：…」, 「来源：… 时间：…」, a
+ * date alone in the list beside 来源), else the same label in the head of the page's text (an
+ * information table: 「公开目录 … 发布日期 2021-02-20 09:00」).
+ */
+export function findPublishedDate(chrome: ChromeLine[], blocks: Block[] = []): DateMention | null {
   for (const c of chrome) {
     if (c.kind !== 'meta') continue;
-    // 「发布日期：…」, or a bare 「时间：…」 beside 「来源：…」 on the article's information line;
-    // never 成文日期 (the signing) or a validity date
-    const label = /(?:发布|发文)(?:日期|时间)?\s*[：:]|(?:^|[\s|])(?:时间|日期)\s*[：:]/.exec(c.text);
-    if (!label) continue;
-    const after = c.text.slice(label.index);
+    const only = DATE_ONLY.exec(c.text);
+    const label = only ? null : PUBLISHED_LABEL.exec(c.text);
+    if (!only && !label) continue;
+    const after = label ? c.text.slice(label.index) : c.text;
     const m = ISO_RE.exec(after) ?? new RegExp(DATE).exec(after);
     if (m) {
       const idx = c.node.value.indexOf(m[0]);
       return { role: 'published', date: ymd(m[1], m[2], m[3]), text: m[0], place: pointAt(c.node, Math.max(0, idx)) };
+    }
+  }
+  for (const b of blocks.slice(0, 12)) {
+    if (b.kind === 'table') continue;
+    const re = /(?:发布|发文)(?:日期|时间)\s*[：:]?\s*/g;
+    let l: RegExpExecArray | null;
+    while ((l = re.exec(b.text))) {
+      const rest = b.text.slice(l.index + l[0].length);
+      const m = new RegExp(`^(?:${ISO_RE.source}|${DATE})`).exec(rest);
+      if (!m) continue;
+      const [y, mo, d] = m[1] ? [m[1], m[2], m[3]] : [m[4], m[5], m[6]];
+      return { role: 'published', date: ymd(y, mo, d), text: m[0], place: placeIn(b, l.index + l[0].length) };
     }
   }
   return null;

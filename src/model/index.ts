@@ -101,7 +101,7 @@ export function buildModel(tree: Root, normalization: Normalization, options: Mo
     pageTitle: options.pageTitle ? { text: options.pageTitle, place: options.pageTitlePlace } : null,
     periods: findPeriods(blocks),
     signature: findSignatureDate(blocks),
-    published: findPublishedDate(normalization.chrome),
+    published: findPublishedDate(normalization.chrome, blocks),
     claims: findClaims(blocks),
     normalization,
   };

@@ -2,6 +2,7 @@
 import type { Block } from './blocks.js';
 import { placeIn } from './blocks.js';
 import type { Place } from '../types.js';
+import { afterSpam } from './spam.js';
 
 export type IssuerType = 'department' | 'government' | 'township' | 'unknown';
 
@@ -12,6 +13,8 @@ export interface ReportInfo {
 }
 
 const TITLE = /((?:19|20)\d{2})\s*年度?.*?(政府信息公开|政务公开).*?(年度报告|年报|报告)/;
+
+const TITLE_IN_PROSE = /(?:现予?公布|现将|公布|发布|编制(?:完成)?了?)《?([^《》，。；、\s]{2,30}?)((?:19|20)\d{2})\s*年度?[^《》，。；]{0,12}?(?:政府信息公开|政务公开)[^《》，。；]{0,8}?(?:年度报告|年报)》?/;
 
 export function findInfo(blocks: Block[], pageTitle?: string | null): ReportInfo {
   // a web page or its PDF print may put a site header and a menu of many short lines first
@@ -27,7 +30,7 @@ export function findInfo(blocks: Block[], pageTitle?: string | null): ReportInfo
       if (!TITLE.test(cell) && /(?:19|20)\d{2}\s*年/.test(cell) && next.length <= 20 && TITLE.test(cell + next)) cell += next;
       const m = TITLE.exec(cell);
       if (!m || cell.length > 80) continue;
-      const name = cell.slice(0, m.index).trim();
+      const name = issuerName(cell.slice(0, m.index));
       const at = b.text.indexOf(line) + line.indexOf(cell.slice(0, 4));
       return {
         title: { text: cell, place: placeIn(b, Math.max(0, at)) },
@@ -36,12 +39,33 @@ export function findInfo(blocks: Block[], pageTitle?: string | null): ReportInfo
       };
     }
   }
+  // no title line (a page whose store kept the text from its preamble on): the title the
+  // preamble names — 「现公布建平县人民政府2025年政府信息公开工作年度报告」
+  for (const b of head.slice(0, 6)) {
+    if (b.kind === 'table') continue;
+    const m = TITLE_IN_PROSE.exec(b.text.slice(0, 400));
+    if (!m) continue;
+    const name = issuerName(m[1]);
+    if (issuerType(name) === 'unknown' || /^[我本该]/.test(name)) continue;
+    const at = b.text.indexOf(m[1]);
+    return { title: { text: m[0].slice(m[0].indexOf(m[1])).replace(/》$/, ''), place: placeIn(b, at) }, reportingYear: Number(m[2]), issuer: { name, type: issuerType(name) } };
+  }
   const pm = pageTitle ? TITLE.exec(pageTitle) : null;
   if (pageTitle && pm) {
-    const name = pageTitle.slice(0, pm.index).trim();
+    const name = issuerName(pageTitle.slice(0, pm.index));
     return { title: { text: pageTitle }, reportingYear: Number(pm[1]), issuer: name ? { name, type: issuerType(name) } : null };
   }
   return { title: null, reportingYear: null, issuer: null };
+}
+
+/**
+ * The issuer's name as the title gives it, without what is not the name: a crawler's field
+ * label (标题：), Markdown marks (# **), and spam a tampered page pasted in front of it.
+ */
+export function issuerName(raw: string): string {
+  let n = raw.replace(/^[#>*\s]+|[*\s]+$/g, '').replace(/^(?:标题|题目|文章标题|名称|主题)\s*[：:]\s*/, '');
+  n = afterSpam(n);
+  return n.replace(/^[#>*_\-—|｜:：\s《“"]+|[》”"\s]+$/g, '').trim();
 }
 
 /**

@@ -1,0 +1,169 @@
+/**
+ * The small grammar prose counts are read by. A block's text is cut into sentences (。！？ and
+ * line ends), a sentence into clauses (，；：、 between them, kept), and each clause into the
+ * quantities it states — a number with its unit (262条, 17件, 5949.08万元) and the words
+ * before it that say what is counted. Sum claims (claims.ts) and what the prose says of the
+ * tables' counts (statements.ts) are both read from these quantities, so a sentence is
+ * parsed once and the two readings cannot disagree about where a number stands.
+ */
+
+/** Units a count is stated in. Longer first, so 人次 is not read as 次. */
+export const COUNT_UNITS = ['人次', '批次', '万元', '亿元', '条', '件', '个', '篇', '期', '次', '项', '份', '场', '家', '起', '例', '宗', '元', '部', '类', '封', '人'];
+
+export interface Quantity {
+  value: number;
+  unit: string;
+  /** 余/多/近/约/左右: not an exact figure, never a total or a part to add up */
+  approximate: boolean;
+  /** 余/多/逾/超过: the figure is a lower bound */
+  atLeast: boolean;
+  /** offset of the number in the block text */
+  at: number;
+  /** offset just past the unit */
+  end: number;
+  /** the words of its clause before it, back to the previous quantity or the clause start */
+  lead: string;
+  /** the whole clause before the number */
+  clauseLead: string;
+}
+
+export interface Clause {
+  text: string;
+  /** offset in the block text */
+  start: number;
+  /** the separator that ends it (，；：、 or '' at the sentence end) */
+  sep: string;
+  /** inside （…）: an aside, such as 「（含上年度结转申请34件）」 */
+  aside: boolean;
+  quantities: Quantity[];
+}
+
+export interface Sentence {
+  text: string;
+  start: number;
+  clauses: Clause[];
+}
+
+const UNIT_RE = COUNT_UNITS.join('|');
+/** A number (with thousands commas or a decimal part) and its unit, and the marks of an approximate figure. */
+const QUANTITY = new RegExp(`(近|约|逾|超过|将近)?(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?\\s*(余|多)?\\s*(${UNIT_RE})(左右)?`, 'g');
+/** 2024年, 12月, 31日, 第3季度, 50%: numbers that are not counts */
+const NOT_A_COUNT_AFTER = /^\s*(年|月|日|号|时|分|季度|%|％|个月|个工作日|周岁|岁|小时|天|‰)/;
+/** the longest text the grammar reads as one sentence: a run-on page text is cut, never matched whole */
+const MAX_SENTENCE = 600;
+
+export function sentencesOf(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  let start = 0;
+  let depth = 0;
+  const push = (end: number) => {
+    // a run-on text (a crawler's page with no full stops) is read in slices, never as one sentence
+    for (let s = start; s < end; s += MAX_SENTENCE) {
+      const e = Math.min(end, s + MAX_SENTENCE);
+      const t = text.slice(s, e);
+      if (t.trim()) out.push({ text: t, start: s, clauses: clausesOf(text, s, e) });
+    }
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '（' || ch === '(') depth++;
+    else if ((ch === '）' || ch === ')') && depth > 0) depth--;
+    else if (ch === '\n' || (depth === 0 && (ch === '。' || ch === '！' || ch === '？'))) {
+      push(i + 1);
+      start = i + 1;
+      depth = 0;
+    }
+  }
+  if (start < text.length) push(text.length);
+  return out;
+}
+
+const SEPARATORS = new Set(['，', ',', '；', ';', '：', ':', '、']);
+
+function clausesOf(text: string, from: number, to: number): Clause[] {
+  const out: Clause[] = [];
+  let start = from;
+  const close = (end: number, sep: string, aside: boolean) => {
+    if (end > start) out.push(clause(text, start, end, sep, aside));
+    start = end + sep.length;
+  };
+  for (let i = from; i < to; i++) {
+    const ch = text[i];
+    if (ch === '（' || ch === '(') {
+      // an aside is a clause of its own, between the clauses around it
+      const endAt = matchingClose(text, i, to);
+      if (endAt < 0) continue;
+      close(i, '', false);
+      start = i + 1;
+      // clauses inside the aside, with their own separators
+      let s = i + 1;
+      for (let j = i + 1; j < endAt; j++) {
+        if (SEPARATORS.has(text[j])) {
+          if (j > s) out.push(clause(text, s, j, text[j], true));
+          s = j + 1;
+        }
+      }
+      if (endAt > s) out.push(clause(text, s, endAt, '', true));
+      start = endAt + 1;
+      i = endAt;
+      continue;
+    }
+    if (SEPARATORS.has(ch)) close(i, ch, false);
+  }
+  close(to, '', false);
+  return out;
+}
+
+function matchingClose(text: string, open: number, to: number): number {
+  let depth = 0;
+  for (let i = open; i < to; i++) {
+    if (text[i] === '（' || text[i] === '(') depth++;
+    else if (text[i] === '）' || text[i] === ')') {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
+function clause(text: string, start: number, end: number, sep: string, aside: boolean): Clause {
+  const t = text.slice(start, end);
+  const quantities: Quantity[] = [];
+  QUANTITY.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let prevEnd = 0;
+  while ((m = QUANTITY.exec(t))) {
+    const [whole, approxBefore, intPart, frac, approxAfter, unit, approxTail] = m;
+    const numberAt = m.index + (approxBefore?.length ?? 0);
+    // part of a longer number or a code (〔2021〕30号, 2024年), or a date, is no count
+    if (/[\d.]$/.test(t.slice(0, numberAt)) || NOT_A_COUNT_AFTER.test(t.slice(numberAt + intPart.length + (frac ? frac.length + 1 : 0)))) continue;
+    const value = Number(intPart.replace(/,/g, '') + (frac ? '.' + frac : ''));
+    quantities.push({
+      value,
+      unit,
+      approximate: Boolean(approxBefore || approxAfter || approxTail || /(约|近|逾|超过|余|多)$/.test(t.slice(0, numberAt))),
+      atLeast: Boolean((approxAfter || /^(逾|超过)$/.test(approxBefore ?? '')) && !approxTail && !/(约|近)$/.test(t.slice(0, numberAt))),
+      at: start + numberAt,
+      end: start + m.index + whole.length,
+      lead: t.slice(prevEnd, numberAt),
+      clauseLead: t.slice(0, numberAt),
+    });
+    prevEnd = m.index + whole.length;
+  }
+  return { text: t, start, sep, aside, quantities };
+}
+
+export type Obj = 'application' | 'review' | 'litigation' | 'normative' | 'both';
+
+/** What a stretch of words is about. 复议 and 诉讼 together name both (「行政复议、行政诉讼各0件」). */
+export function objectOf(words: string): Obj | null {
+  const review = /复议/.test(words);
+  const suit = /诉讼|起诉/.test(words);
+  if (review && suit) return 'both';
+  if (review) return 'review';
+  if (suit) return 'litigation';
+  if (/规范性文件/.test(words)) return 'normative';
+  if (/申请/.test(words)) return 'application';
+  return null;
+}
+
