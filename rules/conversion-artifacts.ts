@@ -9,7 +9,11 @@ import { defineRule } from '../src/engine/rule.js';
 import { placeIn } from '../src/model/blocks.js';
 import type { Place } from '../src/types.js';
 
-const MOJIBAKE = /锟斤拷|烫烫烫|屯屯屯|[ÃÂâåæçèéäï][\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]/g;
+// GB18030 text decoded one byte out of step turns Han into a jumble with bopomofo and rare
+// box-drawing pieces inside it (「（一）主動公開」 → 「ㄒ唬┲鲃庸_」); the light lines that draw
+// text tables (─│┌┼…) are left alone
+const SHIFTED = '[\\u3105-\\u312f\\u2504-\\u250b\\u250d-\\u250f\\u2511-\\u2513\\u2515-\\u2517\\u2519-\\u251b\\u251d-\\u2523\\u2525-\\u252b\\u252d-\\u2533\\u2535-\\u253b\\u253d-\\u254b]';
+const MOJIBAKE = new RegExp(`锟斤拷|烫烫烫|屯屯屯|[ÃÂâåæçèéäï][\\u0080-\\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]|[\\u4e00-\\u9fff]${SHIFTED}+|${SHIFTED}+[\\u4e00-\\u9fff]`, 'g');
 const REPLACEMENT = /\ufffd/g;
 
 export default defineRule(

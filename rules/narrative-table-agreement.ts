@@ -141,10 +141,11 @@ export default defineRule(
         }
         continue;
       }
-      // no table figure: the statements must agree among themselves
+      // no table figure: a count the prose states and denies elsewhere (收到1例行政复议 … 未发生行政
+      // 复议) contradicts itself; two different figures may count different scopes, so only that is certain
       const first = list[0];
       for (const s of list.slice(1)) {
-        if (s.value === first.value) continue;
+        if (s.value === first.value || (s.how === 'number' && first.how === 'number')) continue;
         report('prose', { said: said(s), topic: TOPIC[topic][lang], value: s.value, earlier: said(first), earlierValue: first.value }, { place: s.place, expected: first.value, actual: s.value, quote: shorten(s.sentence, 60) });
       }
     }

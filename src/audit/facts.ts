@@ -51,7 +51,7 @@ export function factsOf(model: ReportModel): ReportFacts {
 
   const prose = proseOf(model);
   return {
-    body: model.issuer?.name ?? null,
+    body: model.issuer?.name || null,
     year: model.reportingYear,
     template: model.template,
     carriedOver: t3 ? columns(t3, 'carriedOver') : null,

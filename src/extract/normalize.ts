@@ -118,6 +118,8 @@ const CHROME: Array<[ChromeLine['kind'], RegExp]> = [
   ['print', /^[【\[\s]*(打印|关闭|打印本页|关闭窗口|收藏|分享)[】\]\s]*([【\[\s]*(打印|关闭|本页|窗口|收藏|分享)[】\]\s|]*)*\|?\s*$/],
   ['prev-next', /^[•·\s]*(上一篇|下一篇|上一条|下一条)\s*[：:]/],
   ['meta', /^[•·\s]*(发布日期|发布时间|发文日期|点击次数|点击数|浏览次数|阅读次数|访问次数|文章来源|信息来源|来源|字号|作者)\s*[：:]/],
+  // 「日期：2022-01-20 来源：…」: a bare date label opening the information line
+  ['meta', /^[•·\s]*(日期|时间)\s*[：:]\s*\d{4}\s*[-/.年]/],
   // a date alone in the article's information list (「• 2024-03-08」 between 「• 听全文」 and 「• 来源：…」)
   ['meta', /^[•·\s]*\d{4}\s*-\s*\d{1,2}\s*-\s*\d{1,2}(?:\s+\d{1,2}\s*:\s*\d{2}(?::\d{2})?)?\s*$/],
 ];

@@ -41,6 +41,8 @@ export interface SumClaim {
 /** words of a comparison with another period ("同比增加12条"): never a part or a total */
 export const COMPARISON = /(同比|环比|较上年|比上年|较去年|比去年|较\d{4}年|比\d{4}年|增加|减少|增长|下降|上升|提高|降低|增幅|降幅)/;
 const MARKER = /^\s*(其中|具体包括|主要包括|主要有|分别为|分别是|具体为|具体是|具体如下|包括|包含|涉及|含|从[^，。；：]{1,12}?(?:来)?看|按[^，。；：]{1,10}?(?:分|划分|统计))\s*(?:为|是|有)?\s*/;
+/** a part label that is a state of the items (lapsed, repealed, revised, answered…), not a kind */
+const STATE = /^(?:已|未|被|予以)?(?:失效|废止|有效|继续有效|修订|修改|撤销|到期|停止执行|宣布失效|办结|答复|延期|超期|逾期)(?:的|文件|件)?$/;
 const EXAMPLES_MARKER = /^(主要包括|主要有)/;
 /** the words that state a total after its parts */
 const TOTAL_AFTER = /^\s*(共计|合计|总计|累计|总共|一共|共)\s*(?:为|达|有)?\s*$/;
@@ -66,7 +68,7 @@ function tokensOf(s: Sentence, blockText: string): Token[] {
     }
     c.quantities.forEach((q, qi) => {
       const next = c.quantities[qi + 1];
-      const tail = blockText.slice(q.end, next ? next.at - next.lead.length : c.start + c.text.length);
+      const tail = c.text.slice(q.end - c.start, next ? next.at - next.lead.length - c.start : c.text.length);
       out.push({ q, text: q.lead, clause: ci, sep: qi === c.quantities.length - 1 ? c.sep : '', tail });
     });
   });
@@ -106,7 +108,8 @@ interface Found {
   atLeast: boolean;
 }
 
-const totalTextOf = (t: Token) => (t.text.replace(/^\s+/, '') + t.q!.value + t.q!.unit).replace(/^[，,；;：:\s]+/, '');
+// (an aside blanked out inside the words leaves a run of spaces: dropped)
+const totalTextOf = (t: Token) => (t.text.replace(/\s{2,}/g, '') + t.q!.value + t.q!.unit).replace(/^[，,；;：:\s]+/, '');
 
 /** A breakdown marker (or a colon after a total) at token k: the total before it and the parts after. */
 function breakdownAt(tokens: Token[], k: number, previous: Token[]): Found | null {
@@ -134,7 +137,10 @@ function breakdownAt(tokens: Token[], k: number, previous: Token[]): Found | nul
     // one part: a defect only when the part alone is more than the whole (其中…)
     if (!marker || marker[1] !== '其中' || parts.list[0].value <= totalTok.q.value) return null;
   }
-  return { totalQ: totalTok.q, totalText: totalTextOf(totalTok), parts: parts.list, examples: examples || parts.etc, atLeast: parts.atLeast };
+  // parts that are states of the items counted (「其中失效4件，废止2件」) say how many of them are
+  // so, not what they are made of: a subset, unless they exceed the whole
+  const states = parts.list.every((p) => STATE.test(p.label.replace(/\s/g, '')));
+  return { totalQ: totalTok.q, totalText: totalTextOf(totalTok), parts: parts.list, examples: examples || parts.etc || states, atLeast: parts.atLeast };
 }
 
 /** Parts from token k on: quantities of the total's unit, until the list ends. */
@@ -173,7 +179,7 @@ function partsFrom(tokens: Token[], k: number, unit: string, colonList: boolean,
       list.push({ label: all.join('、'), value: t.q.value, times: Math.max(1, all.length) });
     } else {
       // names joined by 、 without 各 are one label (「失效、废止的行政规范性文件163件」)
-      list.push({ label: [...names, text.trim()].filter(Boolean).join('、') || t.q.unit, value: t.q.value, times: 1 });
+      list.push({ label: [...names, text.replace(/\s{2,}/g, '').trim()].filter(Boolean).join('、') || t.q.unit, value: t.q.value, times: 1 });
     }
     names = [];
     if (/^\s*等/.test(t.tail)) etc = true;
@@ -187,7 +193,7 @@ function partsFrom(tokens: Token[], k: number, unit: string, colonList: boolean,
 }
 
 /** verbs that start a statement of their own (a part is a kind named, not an act) */
-const VERB = /(发布|公开|收到|受理|办理|开展|举办|召开|组织|通过|完成|制定|印发|出台|回应|答复|办结|解读|更新|推送|报送|上传|编制|录入|审核|处理)/;
+const VERB = /(发布|公开|收到|受理|办理|开展|举办|召开|组织|通过|完成|制定|印发|出台|回应|答复|办结|解读|更新|推送|报送|上传|编制|录入|审核|处理|结转|转入|新增|收取|已|上年|去年|本年|全年)/;
 
 function bareNext(tokens: Token[], i: number, unit: string): boolean {
   const next = tokens[i + 1];

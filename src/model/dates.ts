@@ -104,6 +104,17 @@ export function findSignatureDate(blocks: Block[]): DateMention | null {
     }
     if (text.length > 200) break;
   }
+  // a covering letter (「…关于报送…年度报告的函」) is signed before the report it carries: a date
+  // alone on its line right under the organ's name, anywhere in the document
+  for (let i = blocks.length - 1; i >= 1; i--) {
+    const b = blocks[i];
+    const prev = blocks[i - 1];
+    if (b.kind === 'table' || prev.kind === 'table') continue;
+    const only = new RegExp(`^\\s*${DATE}\\s*$`).exec(b.text);
+    const organ = prev.text.trim().split('\n').pop() ?? '';
+    if (only && organ.length <= 30 && /(政府|委员会|办公室|局|处|厅|街道|镇|乡|中心|院|所|部|会|委)$/.test(organ))
+      return { role: 'signature', date: ymd(only[1], only[2], only[3]), text: only[0].trim(), place: placeIn(b, b.text.indexOf(only[0].trim())) };
+  }
   return null;
 }
 
@@ -132,7 +143,8 @@ export function findPublishedDate(chrome: ChromeLine[], blocks: Block[] = []): D
   }
   for (const b of blocks.slice(0, 12)) {
     if (b.kind === 'table') continue;
-    const re = /(?:发布|发文)(?:日期|时间)\s*[：:]?\s*/g;
+    // the label and its value may sit in two cells of an information table (「公开日期: | 2024-01-15」)
+    const re = /(?:发布|发文|公开|上网)(?:日期|时间)[\s|：:]*/g;
     let l: RegExpExecArray | null;
     while ((l = re.exec(b.text))) {
       const rest = b.text.slice(l.index + l[0].length);

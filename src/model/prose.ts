@@ -81,36 +81,41 @@ export function sentencesOf(text: string): Sentence[] {
 const SEPARATORS = new Set(['，', ',', '；', ';', '：', ':', '、']);
 
 function clausesOf(text: string, from: number, to: number): Clause[] {
-  const out: Clause[] = [];
-  let start = from;
-  const close = (end: number, sep: string, aside: boolean) => {
-    if (end > start) out.push(clause(text, start, end, sep, aside));
-    start = end + sep.length;
-  };
+  // asides are read on their own; in the clause around them they are blanked out (same length,
+  // so offsets stay those of the block text)
+  const asides: Array<[number, number]> = [];
+  let masked = '';
   for (let i = from; i < to; i++) {
-    const ch = text[i];
-    if (ch === '（' || ch === '(') {
-      // an aside is a clause of its own, between the clauses around it
+    if (text[i] === '（' || text[i] === '(') {
       const endAt = matchingClose(text, i, to);
-      if (endAt < 0) continue;
-      close(i, '', false);
-      start = i + 1;
-      // clauses inside the aside, with their own separators
-      let s = i + 1;
-      for (let j = i + 1; j < endAt; j++) {
-        if (SEPARATORS.has(text[j])) {
-          if (j > s) out.push(clause(text, s, j, text[j], true));
-          s = j + 1;
-        }
+      if (endAt > i) {
+        asides.push([i + 1, endAt]);
+        masked += ' '.repeat(endAt - i + 1);
+        i = endAt;
+        continue;
       }
-      if (endAt > s) out.push(clause(text, s, endAt, '', true));
-      start = endAt + 1;
-      i = endAt;
-      continue;
     }
-    if (SEPARATORS.has(ch)) close(i, ch, false);
+    masked += text[i];
   }
-  close(to, '', false);
+  const out: Clause[] = [];
+  const split = (src: string, base: number, start: number, end: number, aside: boolean) => {
+    let s = start;
+    for (let j = start; j <= end; j++) {
+      if (j === end || SEPARATORS.has(src[j - base])) {
+        if (j > s && src.slice(s - base, j - base).trim()) out.push(clause(src, base, s, j, j === end ? '' : src[j - base], aside));
+        s = j + 1;
+      }
+    }
+  };
+  split(masked, from, from, to, false);
+  for (const [s, e] of asides) {
+    const before = out.filter((c) => !c.aside && c.start <= s).length;
+    const inner: Clause[] = [];
+    const keep = out.splice(0);
+    split(text.slice(s, e), s, s, e, true);
+    inner.push(...out.splice(0));
+    out.push(...keep.slice(0, before), ...inner, ...keep.slice(before));
+  }
   return out;
 }
 
@@ -126,8 +131,8 @@ function matchingClose(text: string, open: number, to: number): number {
   return -1;
 }
 
-function clause(text: string, start: number, end: number, sep: string, aside: boolean): Clause {
-  const t = text.slice(start, end);
+function clause(src: string, base: number, start: number, end: number, sep: string, aside: boolean): Clause {
+  const t = src.slice(start - base, end - base);
   const quantities: Quantity[] = [];
   QUANTITY.lastIndex = 0;
   let m: RegExpExecArray | null;

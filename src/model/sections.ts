@@ -67,7 +67,9 @@ const PART_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '
  * word directly (「…24252.311082三、收到和处理…」): such a place is taken only when the title
  * after it is a part's title (see `titleAt`), never for other numbered lines.
  */
-const HEADING = new RegExp(`(?:^|(?<=[。；！？\\s|]))\\s*([${PART_NUMERALS.join('')}])\\s*[、.．]\\s*`, 'g');
+/** a dash typed or recognised for 一 (「—、總體情況」): taken only before part 一's title */
+const ONE_LOOKALIKE = '—－―‐-';
+const HEADING = new RegExp(`(?:^|(?<=[。；！？\\s|]))\\s*([${PART_NUMERALS.join('')}${ONE_LOOKALIKE}])\\s*[、.．]\\s*`, 'g');
 const GLUED = new RegExp(`(?<=[\\d\\u4e00-\\u9fa5）)])([${PART_NUMERALS.join('')}])[、．]`, 'g');
 /** Table 3's row labels start like parts (一、本年新收…): in any form they are never headings. */
 const TABLE_LABEL = /^(本年新收|上年结转|本年度办理结果|结转下年度|本年度?新收|上年度结转)/;
@@ -94,7 +96,11 @@ function numeralsIn(text: string): Array<{ numeral: string; at: number; after: n
   const out: Array<{ numeral: string; at: number; after: number; glued: boolean }> = [];
   HEADING.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = HEADING.exec(text))) out.push({ numeral: m[1], at: m.index + m[0].indexOf(m[1]), after: m.index + m[0].length, glued: false });
+  while ((m = HEADING.exec(text))) {
+    const lookalike = ONE_LOOKALIKE.includes(m[1]);
+    if (lookalike && partOfTitle(text.slice(m.index + m[0].length, m.index + m[0].length + titleEnd(text.slice(m.index + m[0].length)))) !== 1) continue;
+    out.push({ numeral: lookalike ? '一' : m[1], at: m.index + m[0].indexOf(m[1]), after: m.index + m[0].length, glued: false });
+  }
   GLUED.lastIndex = 0;
   while ((m = GLUED.exec(text))) if (!out.some((o) => o.at === m!.index)) out.push({ numeral: m[1], at: m.index, after: m.index + m[0].length, glued: true });
   return out.sort((x, y) => x.at - y.at);

@@ -67,6 +67,11 @@ export interface OutcomeClaim {
 
 export type Statement = CountStatement | FinishedClaim | OutcomeClaim;
 
+const BREAKDOWN = /^\s*(其中|具体包括|主要包括|分别为|分别是|具体为|包括|涉及|从[^，。；：]{1,12}?(?:来)?看|按[^，。；：]{1,10}?分)/;
+/** the figure that opens a breakdown's clause is still the count when the marker follows it */
+const BREAKDOWN_TOTAL = /^$/;
+/** counts a breakdown's parts must not be taken for */
+const TOTALS = new Set<CountTopic>(['received', 'handled', 'dealtWith', 'review', 'litigation', 'normativeIssued', 'normativeInForce']);
 const SUBSET = /其中|自然人|法人|企业|商业|科研|公益|律师|法律服务|个人|群众/;
 /** figures of other years or of part of the year */
 const OTHER_SPAN = /以来|历年|累计|上半年|下半年|季度|月份|同期|去年|上一年|前年/;
@@ -95,12 +100,19 @@ export function findStatements(blocks: Block[], sections: Section[]): Statement[
     if (b.kind === 'table') continue;
     for (const s of sentencesOf(b.text)) {
       let object: Obj | null = null;
+      // after a breakdown marker (其中, 从…看, 分别为 …) the figures are parts of the total before
+      // it — a channel, an applicant type — never the count itself, until a ；or a new object
+      let breakdownOf: Obj | null | undefined;
       for (const c of s.clauses) {
         const own = objectOf(c.text);
+        if (breakdownOf !== undefined && own && own !== breakdownOf) breakdownOf = undefined;
+        if (!c.aside && BREAKDOWN.test(c.text)) breakdownOf = own ?? object;
         for (const q of c.quantities) {
           const st = countOf(q, c, b.text, own ?? object);
+          if (st && breakdownOf !== undefined && !c.aside && TOTALS.has(st.topic) && !BREAKDOWN_TOTAL.test(q.lead)) continue;
           if (st) out.push({ kind: 'count', ...st, sentence: s.text, section: sectionOf(b.index, q.at), place: placeIn(b, q.at) });
         }
+        if (/[；;]/.test(c.sep)) breakdownOf = undefined;
         // a denial names its objects in a run joined by 、 (「未发生…行政复议、诉讼和申诉情况」)
         const run = joinedRun(s.clauses, s.clauses.indexOf(c));
         const d = run ? denialsOf(run.text) : null;
@@ -124,7 +136,7 @@ export function findStatements(blocks: Block[], sections: Section[]): Statement[
 function countOf(q: Quantity, c: Clause, text: string, object: Obj | null): { topic: CountTopic; value: number; how: 'number'; text: string } | null {
   if (q.approximate || !UNITS_OF_CASES.has(q.unit)) return null;
   const lead = q.lead;
-  const after = text.slice(q.end, Math.min(q.end + 24, c.start + c.text.length));
+  const after = c.text.slice(q.end - c.start, q.end - c.start + 24);
   const words = lead + q.value + q.unit + after;
   if (COMPARISON.test(lead) || (OTHER_SPAN.test(c.text.slice(0, q.at - c.start)) && !CARRIED_OVER.test(words))) return null;
   // what it counts: named in the words next to the figure, else the clause's or the sentence's object
