@@ -47,6 +47,10 @@ export default defineRule(
         zh: (p) => `读取存疑：${p.table}${p.row ? `「${p.row}」行` : ''}相邻两格「${p.left}」「${p.right}」可能原是一个数「${p.joined}」，在转换中被拆到两格（这样合计才相符）；请对照原件核实`,
         en: (p) => `reading doubt: in ${p.table}${p.row ? `, row “${p.row}”` : ''} the neighbouring cells “${p.left}” and “${p.right}” may be one number ${p.joined} split by a conversion (the total would then hold); check the original`,
       },
+      glued: {
+        zh: (p) => `读取存疑：${p.table}「${p.row}」行的数字「${p.text}」连在一起、没有分隔，按统一格式的列和合计关系也无法唯一确定如何拆分，此行未参与校验`,
+        en: (p) => `reading doubt: in ${p.table}, row “${p.row}”, the figures “${p.text}” are run together with no separator and cannot be split with certainty from the format's columns and totals; the row was not checked`,
+      },
       'stray-token': {
         zh: (p) => `读取存疑：${p.table}中的「${p.text}」不属于任何行，已忽略`,
         en: (p) => `reading doubt: “${p.text}” in ${p.table} belongs to no row and was ignored`,

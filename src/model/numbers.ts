@@ -13,8 +13,13 @@ export type CellValue =
 
 const BLANKS = /^\s*$/;
 
+/** a note in brackets after a figure (「22（其中修订16件）」): the figure is the cell, the note is not */
+const NOTE = /^(.*?\d)\s*[（(][^（）()]*[)）]\s*$/;
+
 export function parseCell(raw: string, kind: CellKind): CellValue {
-  const text = raw.trim();
+  let text = raw.trim();
+  const note = NOTE.exec(text);
+  if (note && /^[+＋\-－−减增]?\s*[\d,.]+\s*(万元|亿元|元|件|条|个|项)?$/.test(note[1].trim())) text = note[1].trim();
   if (BLANKS.test(text)) return { kind: 'blank', raw };
   const m = /^([+＋\-－−减增]?)\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(万元|亿元|元|件|条|个|项)?$/.exec(text);
   if (!m) return { kind: 'word', raw };

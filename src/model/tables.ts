@@ -12,9 +12,10 @@ import type { Section } from './sections.js';
 import type { TableDef, RowDef, ColumnDef } from './template.js';
 import { parseCell, type CellValue } from './numbers.js';
 import { labelKey } from '../util/cjk.js';
+import { gluedPieces, resolveGlued, type GluedRow } from './glued.js';
 import type { Place, TemplateVersion } from '../types.js';
 
-export type TableStyle = 'grid' | 'lines' | 'pipe' | 'tab';
+export type TableStyle = 'grid' | 'lines' | 'pipe' | 'tab' | 'glued';
 
 export interface Token {
   text: string;
@@ -22,6 +23,8 @@ export interface Token {
   /** index of the source row or line the token came from */
   line: number;
   place?: Place;
+  /** a run of figures glued together with no separator (a glued table) */
+  glued?: boolean;
 }
 
 export interface Cell {
@@ -46,7 +49,7 @@ export interface RowReading {
 }
 
 export interface ReadingDoubt {
-  reason: 'overflow' | 'no-rows' | 'stray-token';
+  reason: 'overflow' | 'no-rows' | 'stray-token' | 'glued';
   place?: Place;
   /** the row it is about, when there is one */
   row?: RowDef;
@@ -96,6 +99,18 @@ export function tableTokens(blocks: Block[], section: Section, def: TableDef): {
     }
     const text = b.text.slice(span.start, span.end);
     for (const { line: l, offset } of splitLines(text, span.start)) {
+      // a crawler's text with the table's cells glued together: its labels and figure runs
+      // (only a line with no separator at all: tabs or bars mean the cells are delimited)
+      const glued = style !== 'grid' && !/[\t|]/.test(l) ? gluedPieces(l, def) : null;
+      if (glued && (started || glued.findIndex((p) => p.kind === 'label') <= 1)) {
+        started = true;
+        style = 'glued';
+        for (const piece of glued) {
+          line++;
+          tokens.push({ text: piece.text, empty: false, line, place: placeIn(b, offset + piece.at), glued: piece.kind === 'value' });
+        }
+        continue;
+      }
       const lineStyle: TableStyle = l.includes('\t') ? 'tab' : /\|\s*$/.test(l) ? 'pipe' : 'lines';
       const cells = lineCells(l, lineStyle, offset);
       const first = cells.find((c) => c.text.trim() !== '');
@@ -108,7 +123,7 @@ export function tableTokens(blocks: Block[], section: Section, def: TableDef): {
       } else if (isProse(l) && tokens.length > 0) {
         break;
       }
-      if (style !== 'grid') style = style === null || style === 'lines' ? lineStyle : style;
+      if (style !== 'grid' && style !== 'glued') style = style === null || style === 'lines' ? lineStyle : style;
       line++;
       for (const c of cells) tokens.push({ text: c.text.trim(), empty: c.text.trim() === '', line, place: placeIn(b, c.offset) });
     }
@@ -283,6 +298,9 @@ export function readTable(def: TableDef, tokens: Token[], style: TableStyle): Te
       current!.slots.push(t);
       continue;
     }
+    // a note a converter put in a cell or line of its own after a figure (「（其中修订16件）」)
+    // belongs to that figure: it is neither a row nor a value
+    if (!t.empty && current && current.slots.some((x) => !x.empty) && CELL_NOTE.test(t.text.trim())) continue;
     const firstOnLine = !t.empty && lineStart !== t.line;
     if (!t.empty) lineStart = t.line;
     if (t.line === skipLine) continue;
@@ -316,7 +334,12 @@ export function readTable(def: TableDef, tokens: Token[], style: TableStyle): Te
 
   const regular = style === 'grid' || pending.every((p) => trimTrailing(p.slots, p.def.columns.length).length === p.def.columns.length);
   const former = (p: Pending) => p.def.former?.some((f) => labelKey(f) === labelKey(p.label)) ?? false;
-  const rows = pending.map((p) => ({ ...placeRow(p.def, p.label, p.place, p.slots, style, regular), labelMatch: former(p) ? ('former' as const) : p.how }));
+  const glued = style === 'glued' ? splitGluedRows(def, pending) : null;
+  const rows = pending.map((p) => ({
+    ...(glued?.has(p) ? gluedRow(p.def, p.label, p.place, p.slots, glued.get(p)!) : placeRow(p.def, p.label, p.place, p.slots, style, regular)),
+    labelMatch: former(p) ? ('former' as const) : p.how,
+  }));
+  for (const r of rows) if (glued && r.placement === 'unplaced' && r.values.some((v) => v.glued)) doubts.push({ reason: 'glued', place: r.place, row: r.def, text: r.values.map((v) => v.text).join(' ') });
   for (const r of rows)
     if (r.placement === 'overflow')
       doubts.push({ reason: 'overflow', place: r.place, row: r.def, found: r.values.length });
@@ -333,6 +356,8 @@ export function readTable(def: TableDef, tokens: Token[], style: TableStyle): Te
     doubts,
   };
 }
+
+const CELL_NOTE = /^[（(](?:其中|含|包括|另有|注)[^（）()]*[)）]$/;
 
 /** Words that label a row (not a number, not a stray word such as 无 in a value cell). */
 function isRowLabel(text: string): boolean {
@@ -365,6 +390,27 @@ function placeRow(def: RowDef, label: string, place: Place | undefined, slots: T
   if (values.length === n) return { def, label, place, cells: cellsFrom(values), values, placement: 'placed', blanks: 0 };
   if (values.length === 0) return { def, label, place, cells: cellsFrom([]), values, placement: 'placed', blanks: n };
   return { def, label, place, cells: unplaced(), values, placement: 'unplaced', blanks: n - values.length };
+}
+
+/** The glued rows of a table split where the format's sums make it certain (glued.ts). */
+function splitGluedRows<P extends { def: RowDef; slots: Token[] }>(def: TableDef, pending: P[]): Map<P, string[] | null> {
+  const runs = pending.filter((p) => p.slots.length === 1 && p.slots[0].glued).map((p) => ({ p, row: { def: p.def, run: p.slots[0].text } as GluedRow }));
+  const solved = resolveGlued(def, runs.map((r) => r.row));
+  return new Map(runs.map(({ p, row }) => [p, solved.get(row) ?? null]));
+}
+
+function gluedRow(def: RowDef, label: string, place: Place | undefined, slots: Token[], cells: string[] | null): Omit<RowReading, 'labelMatch'> {
+  const run = slots[0];
+  if (!cells) return { def, label, place, cells: def.columns.map((column) => ({ row: def, column, value: { kind: 'unplaced' }, place: run.place ?? place })), values: slots, placement: 'unplaced', blanks: 0 };
+  return {
+    def,
+    label,
+    place,
+    cells: def.columns.map((column, i) => ({ row: def, column, value: parseCell(cells[i], def.kind[i]), text: cells[i], place: run.place ?? place })),
+    values: slots,
+    placement: 'placed',
+    blanks: 0,
+  };
 }
 
 /** A cell of a read table by row and column key. */
