@@ -79,8 +79,36 @@ export function findPeriods(blocks: Block[]): PeriodMention[] {
       const years = [1, 4].flatMap((g) => (m![g] && m!.indices?.[g] ? [{ text: m![g], value: g === 1 ? start.year : end.year, place: placeIn(b, m!.indices[g]![0]) }] : []));
       out.push({ start, end, text: m[0], place: placeIn(b, m.index), years });
     }
+    // a page that lost 年 and 月 between the digits (「自202111日起至20211230日止」): read only where
+    // the digits after the year leave one month and day
+    COMPACT_PERIOD.lastIndex = 0;
+    while ((m = COMPACT_PERIOD.exec(b.text))) {
+      const clauseStart = Math.max(...['。', '，', '；', '\n', ',', ';'].map((p) => b.text.lastIndexOf(p, m!.index - 1))) + 1;
+      if (!/(统计|期限|起止|时间段|时限|年报|年度报告|本报告|数据)/.test(b.text.slice(clauseStart, m.index))) continue;
+      const start = compactDay(m[1], m[2]);
+      const end = compactDay(m[3], m[4]);
+      if (!start || !end) continue;
+      out.push({ start, end, text: m[0], place: placeIn(b, m.index), years: [] });
+    }
   }
   return out;
+}
+
+const COMPACT_PERIOD = /(?<!\d)(\d{4})(\d{2,4})日\s*(?:起)?\s*(?:至|到|—|－|-|~|～)\s*(\d{4})(\d{2,4})日/g;
+
+/** 「1230」 after the year: the one month and day the digits allow, or null when there are two (「111」). */
+function compactDay(year: string, md: string): YMD | null {
+  // four digits are MMDD (「1230」, 「0101」); fewer are read where no part starts with 0
+  const cuts = md.length === 4 ? [2] : Array.from({ length: md.length - 1 }, (_, i) => i + 1);
+  const readings: YMD[] = [];
+  for (const i of cuts) {
+    const [mo, d] = [md.slice(0, i), md.slice(i)];
+    if (md.length !== 4 && (/^0/.test(mo) || /^0/.test(d))) continue;
+    const month = Number(mo);
+    const day = Number(d);
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) readings.push({ year: Number(year), month, day });
+  }
+  return readings.length === 1 ? readings[0] : null;
 }
 
 /**

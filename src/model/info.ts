@@ -25,7 +25,7 @@ export function findInfo(blocks: Block[], pageTitle?: string | null): ReportInfo
     // a Markdown paragraph may run the breadcrumb and the title together, line after line
     const lines = b.text.split('\n').slice(0, 5);
     for (const [li, line] of lines.entries()) {
-      let cell = line.split(/[|\t]/)[0].trim();
+      let cell = withoutBreadcrumb(line.split(/[|\t]/)[0].trim());
       // a title set large wraps onto a second line, which a PDF gives as a block of its own
       const next = li + 1 < lines.length ? lines[li + 1].split(/[|\t]/)[0].trim() : head[i + 1]?.kind !== 'table' ? (head[i + 1]?.text.trim() ?? '') : '';
       if (!TITLE.test(cell) && /(?:19|20)\d{2}\s*年/.test(cell) && next.length <= 20 && TITLE.test(cell + next)) cell += next;
@@ -89,6 +89,14 @@ function selfReferred(blocks: Block[]): ReportInfo['issuer'] {
   }
   const best = [...seen].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1])[0];
   return { name: best?.[0] ?? '', type };
+}
+
+/** A site's breadcrumb run into the title line (「首页/ 政府信息公开 / … / 2021年 / 正文周湾镇2021年…」): cut. */
+function withoutBreadcrumb(line: string): string {
+  const seps = line.match(/\s*(?:->|[\/>›»→])\s*/g) ?? [];
+  if (seps.length < 2) return line;
+  const last = Math.max(...['->', '/', '>', '›', '»', '→'].map((sep) => line.lastIndexOf(sep) + (line.lastIndexOf(sep) >= 0 ? sep.length : 0)));
+  return line.slice(last).replace(/^\s*正文\s*/, '').trim();
 }
 
 /**
