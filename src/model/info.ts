@@ -93,8 +93,9 @@ function selfReferred(blocks: Block[]): ReportInfo['issuer'] {
 
 /** A site's breadcrumb run into the title line (「首页/ 政府信息公开 / … / 2021年 / 正文周湾镇2021年…」): cut. */
 function withoutBreadcrumb(line: string): string {
-  const seps = line.match(/\s*(?:->|[\/>›»→])\s*/g) ?? [];
-  if (seps.length < 2) return line;
+  // separators set off by a space (「首页 / 政府信息公开 /」), or a line that starts as a breadcrumb
+  const seps = line.match(/\s(?:->|[\/>›»→])|(?:->|[\/>›»→])\s/g) ?? [];
+  if (seps.length < 2 && !/^(?:首页|网站首页|当前位置|您当前的位置|您现在的位置|您的位置)\s*[\/>›»→]/.test(line)) return line;
   const last = Math.max(...['->', '/', '>', '›', '»', '→'].map((sep) => line.lastIndexOf(sep) + (line.lastIndexOf(sep) >= 0 ? sep.length : 0)));
   return line.slice(last).replace(/^\s*正文\s*/, '').trim();
 }

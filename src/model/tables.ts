@@ -111,7 +111,9 @@ export function tableTokens(blocks: Block[], section: Section, def: TableDef): {
         }
         continue;
       }
-      const lineStyle: TableStyle = l.includes('\t') ? 'tab' : /\|\s*$/.test(l) ? 'pipe' : 'lines';
+      // a Markdown pipe table's delimiter row (|---|:---:|) separates header from body: no cells
+      if (DELIMITER_ROW.test(l)) continue;
+      const lineStyle: TableStyle = l.includes('\t') ? 'tab' : /\|\s*$|^\s*\|/.test(l) ? 'pipe' : 'lines';
       const cells = lineCells(l, lineStyle, offset);
       const first = cells.find((c) => c.text.trim() !== '');
       if (!started) {
@@ -149,12 +151,16 @@ function lineCells(line: string, style: TableStyle, base: number): Array<{ text:
   if (style === 'pipe' && parts[parts.length - 1].trim() === '') parts.pop();
   const out: Array<{ text: string; offset: number }> = [];
   let off = 0;
+  // a Markdown row (| a | b |): what stands before the first bar is not a cell either
+  if (style === 'pipe' && parts.length > 1 && parts[0].trim() === '' && /^\s*\|/.test(line)) off += parts.shift()!.length + 1;
   for (const p of parts) {
     out.push({ text: p, offset: base + off + (p.length - p.trimStart().length) });
     off += p.length + 1;
   }
   return out;
 }
+
+const DELIMITER_ROW = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
 function isProse(line: string): boolean {
   const t = line.replace(/[|\t]/g, '').trim();
