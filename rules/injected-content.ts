@@ -10,7 +10,7 @@ import { defineRule } from '../src/engine/rule.js';
 import { placeIn } from '../src/model/blocks.js';
 import { normalizeText, pointAt } from '../src/extract/normalize.js';
 import type { Place } from '../src/types.js';
-import { SPAM } from '../src/model/spam.js';
+import { SPAM, insertedBrands } from '../src/model/spam.js';
 
 interface Hit {
   text: string;
@@ -18,22 +18,35 @@ interface Hit {
   where: 'pageTitle' | 'title' | 'meta' | 'body';
 }
 
-function scan(text: string, at: (i: number) => Place | undefined, where: Hit['where'], hits: Hit[]): void {
-  SPAM.lastIndex = 0;
+/** the SEO words glued to an insertion (「_365服务热线_bet体育365正规吗」, 「-现金网重点推荐」): part of it */
+const GLUE = /^(?:[_\-—|｜¥￥:：]*(?:官网|官方网站|网址|平台客户端|客户端|平台|服务热线|正规吗|苹果版|安卓版|下载|app|重点推荐|推荐|大全|在线|mobile|旧版|\s*\d{6,}))+/i;
+
+function scan(text: string, spam: RegExp, at: (i: number) => Place | undefined, where: Hit['where'], hits: Hit[]): void {
+  spam.lastIndex = 0;
   let m: RegExpExecArray | null;
   let start = -1;
   let end = -100;
-  while ((m = SPAM.exec(text))) {
+  while ((m = spam.exec(text))) {
+    const glue = GLUE.exec(text.slice(m.index + m[0].length))?.[0].length ?? 0;
     if (start >= 0 && m.index - end < 20) {
       // close to the previous match: the same insertion, widened
-      end = m.index + m[0].length;
+      end = Math.max(end, m.index + m[0].length + glue);
       hits[hits.length - 1].text = text.slice(start, end);
     } else {
       start = m.index;
-      end = m.index + m[0].length;
-      hits.push({ text: m[0], place: at(m.index), where });
+      end = m.index + m[0].length + glue;
+      hits.push({ text: text.slice(start, end), place: at(m.index), where });
     }
+    spam.lastIndex = Math.max(spam.lastIndex, end);
   }
+}
+
+/** The lexicon for one document: the spam words, and the real brands it shows were pasted in. */
+function lexiconFor(texts: string[]): RegExp {
+  const brands = new Set<string>();
+  for (const t of texts) for (const b of insertedBrands(t)) brands.add(b);
+  const extra = [...brands].sort((a, b) => b.length - a.length).map((b) => b.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return extra.length ? new RegExp(`${SPAM.source}|${extra.join('|')}`, 'gi') : new RegExp(SPAM.source, 'gi');
 }
 
 export default defineRule(
@@ -53,6 +66,7 @@ export default defineRule(
   },
   ({ model, report, lang }) => {
     const hits: Hit[] = [];
+    const spam = lexiconFor([model.pageTitle?.text ?? '', ...model.normalization.chrome.map((c) => c.node.value), ...model.blocks.map((b) => b.text)]);
     if (model.pageTitle) {
       const title = model.pageTitle;
       const at = title.place?.start;
@@ -60,16 +74,16 @@ export default defineRule(
       // the <title> is one line: a column offset from its start is close enough to point at it
       // spam the visible title repeats is reported there, once
       const inTitle: Hit[] = [];
-      scan(text, (i) => (at ? { start: { line: at.line, column: at.column + i } } : undefined), 'pageTitle', inTitle);
+      scan(text, spam, (i) => (at ? { start: { line: at.line, column: at.column + i } } : undefined), 'pageTitle', inTitle);
       hits.push(...inTitle.filter((h) => !model.title?.text.includes(h.text)));
     }
-    for (const c of model.normalization.chrome) scan(c.node.value, (i) => pointAt(c.node, i), 'meta', hits);
+    for (const c of model.normalization.chrome) scan(c.node.value, spam, (i) => pointAt(c.node, i), 'meta', hits);
     for (const b of model.blocks) {
       if (b.kind === 'table') {
-        for (const row of b.rows ?? []) for (const cell of row) if (cell.node) scan(cell.text, (i) => pointAt(cell.node!, i), 'body', hits);
+        for (const row of b.rows ?? []) for (const cell of row) if (cell.node) scan(cell.text, spam, (i) => pointAt(cell.node!, i), 'body', hits);
         continue;
       }
-      scan(b.text, (i) => placeIn(b, i), model.title && b.text.includes(model.title.text) && b.index < 12 ? 'title' : 'body', hits);
+      scan(b.text, spam, (i) => placeIn(b, i), model.title && b.text.includes(model.title.text) && b.index < 12 ? 'title' : 'body', hits);
     }
     hits.sort((a, b) => (a.place?.start.line ?? 0) - (b.place?.start.line ?? 0) || (a.place?.start.column ?? 0) - (b.place?.start.column ?? 0));
     const names = { pageTitle: { zh: '网页标题（<title>）', en: 'page <title>' }, title: { zh: '标题', en: 'title' }, meta: { zh: '页面信息栏', en: 'page metadata' }, body: { zh: '正文', en: 'body' } };

@@ -17,6 +17,9 @@ const TITLE = /((?:19|20)\d{2})\s*年度?.*?(政府信息公开|政务公开).*?
 
 const TITLE_IN_PROSE = /(?:现予?公布|现将|公布|发布|编制(?:完成)?了?)《?([^《》，。；、\s]{2,30}?)((?:19|20)\d{2})\s*年度?[^《》，。；]{0,12}?(?:政府信息公开|政务公开)[^《》，。；]{0,8}?(?:年度报告|年报|工作报告)》?/;
 
+/** 「现特向社会公布2024年合水镇人民政府信息公开工作年度报告」: the year before the name */
+const YEAR_FIRST_IN_PROSE = /(?:现予?公布|公布|发布|编制(?:完成)?了?)《?((?:19|20)\d{2})\s*年度?([^《》，。；、\s\d]{2,30}?)(?:政府信息公开|政务公开)[^《》，。；]{0,8}?(?:年度报告|年报|工作报告)》?/;
+
 export function findInfo(blocks: Block[], pageTitle?: string | null): ReportInfo {
   // a web page or its PDF print may put a site header and a menu of many short lines first
   const head = blocks.slice(0, 30);
@@ -31,6 +34,8 @@ export function findInfo(blocks: Block[], pageTitle?: string | null): ReportInfo
       if (!TITLE.test(cell) && /(?:19|20)\d{2}\s*年/.test(cell) && next.length <= 20 && TITLE.test(cell + next)) cell += next;
       const m = TITLE.exec(cell);
       if (!m || cell.length > 80) continue;
+      // a preamble sentence naming the report is not its title line (「根据…，现特向社会公布2024年…」)
+      if (/^(根据|按照|依据|依照|为|现将|现)/.test(cell) || /[，。；,;]/.test(cell.slice(0, m.index))) continue;
       const prev = li > 0 ? lines[li - 1].trim() : i > 0 && head[i - 1].kind !== 'table' ? head[i - 1].text.trim() : '';
       const name = nameInTitle(cell, m, prev);
       const at = b.text.indexOf(line) + line.indexOf(cell.slice(0, 4));
@@ -45,6 +50,13 @@ export function findInfo(blocks: Block[], pageTitle?: string | null): ReportInfo
   // preamble names — 「现公布建平县人民政府2025年政府信息公开工作年度报告」
   for (const b of head.slice(0, 6)) {
     if (b.kind === 'table') continue;
+    const y = YEAR_FIRST_IN_PROSE.exec(b.text.slice(0, 400));
+    if (y) {
+      // 「人民政府信息公开」: the 政府 of the name is also the 政府 of 政府信息公开
+      const name = issuerName(y[2].replace(/人民$/, '人民政府'));
+      if (name.length >= 2 && issuerType(name) !== 'unknown' && !/^[我本该]/.test(name))
+        return { title: { text: y[0].slice(y[0].indexOf(y[1])), place: placeIn(b, b.text.indexOf(y[0])) }, reportingYear: Number(y[1]), issuer: { name, type: issuerType(name) } };
+    }
     const m = TITLE_IN_PROSE.exec(b.text.slice(0, 400));
     if (!m) continue;
     const name = issuerName(m[1]);
