@@ -61,18 +61,19 @@ export default defineRule<Options>(
         : type === 'township'
           ? lang === 'zh' ? '乡镇、街道按主管部门规定的期限' : 'the deadline set for townships'
           : lang === 'zh' ? '《条例》第四十九条：本级政府年度报告3月31日前公布' : 'Regulations art. 49: a government’s own report by 31 March';
-    if (!model.signature && !model.published) {
+    if (!model.signature && !model.published && !model.stated) {
       // not a defect to fix in the text, but an auditor must look for the date elsewhere
       report('none', { deadline: formatYMD(last), kind }, { expected: `${year + 1}年1月1日至${formatYMD(last)}`, actual: '', note: true });
       return;
     }
-    for (const d of [model.signature, model.published]) {
+    for (const d of [model.signature, model.published, model.stated]) {
       if (!d) continue;
-      const role = d.role === 'signature' ? (lang === 'zh' ? '落款日期' : 'signature date') : lang === 'zh' ? '发布日期' : 'publication date';
+      const role =
+        d.role === 'signature' ? (lang === 'zh' ? '落款日期' : 'signature date') : d.role === 'stated' ? (lang === 'zh' ? '报告所述发布日期' : 'publication date the report states') : lang === 'zh' ? '发布日期' : 'publication date';
       const yearEnd = { year, month: 12, day: 31 };
       if (compareYMD(d.date, yearEnd) <= 0) {
         report('early', { role, date: formatYMD(d.date), year }, { place: d.place, expected: `${year + 1}年1月1日至${formatYMD(last)}`, actual: formatYMD(d.date), quote: d.text });
-      } else if (compareYMD(d.date, last) > 0) {
+      } else if (d.role !== 'stated' && compareYMD(d.date, last) > 0) {
         report('late', { role, date: formatYMD(d.date), deadline: formatYMD(last), basis, kind }, { place: d.place, expected: `≤ ${formatYMD(last)}`, actual: formatYMD(d.date), quote: d.text });
       }
     }

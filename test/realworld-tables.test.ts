@@ -67,6 +67,18 @@ describe('a crawler text with the table cells glued together (pingtan-zone-2021â
   });
 });
 
+describe('a WPS PDF whose table 3 crosses a page break, with a vertical row-group label (huaian-municipal-gov-2024.pdf)', () => {
+  it('all three tables read cell-exact against the hand transcription, the rows at the page break included', async () => {
+    const h = JSON.parse(await readFile(fixture('realworld/huaian-municipal-gov-2024.tables.json'), 'utf8')) as Hand[string];
+    const m = await modelOf('realworld/huaian-municipal-gov-2024.pdf');
+    for (const id of ['active', 'application', 'review'] as const) {
+      const got = grid(m, id);
+      expect({ id, rows: got }).toEqual({ id, rows: expected(h[id], got) });
+      expect(m.tables[id]!.doubts).toEqual([]);
+    }
+  });
+});
+
 describe('splitting a run of figures', () => {
   it('no number but 0 starts with 0, and a space the page kept is a cell boundary', () => {
     expect(splits('000', 3)).toEqual([['0', '0', '0']]);

@@ -16,7 +16,8 @@ export interface YMD {
 }
 
 export interface DateMention {
-  role: 'signature' | 'published';
+  /** stated: the text itself says when the report is (or will be) published */
+  role: 'signature' | 'published' | 'stated';
   date: YMD;
   text: string;
   place?: Place;
@@ -184,3 +185,22 @@ export function findPublishedDate(chrome: ChromeLine[], blocks: Block[] = []): D
   }
   return null;
 }
+
+/**
+ * A publication date the text states for the report itself: 「本报告于2024年12月20日在区政府网站公布」,
+ * 「本年度报告将于2025年1月20日前发布」 is not one (a deadline, not a date of publication).
+ */
+export function findStatedPublication(blocks: Block[]): DateMention | null {
+  const re = new RegExp(`(?:本报告|本年度报告|年度报告|年报)[^。；]{0,24}?(?:于|在)\\s*${DATE}(?![^。；]{0,4}前)[^。；]{0,24}?(?:发布|公布|公开|上网|印发)`, 'g');
+  for (const b of blocks) {
+    if (b.kind === 'table') continue;
+    re.lastIndex = 0;
+    const m = re.exec(b.text);
+    if (!m) continue;
+    const at = m.index + m[0].search(/\d|[〇零一二三四五六七八九]{4}/);
+    const date = new RegExp(DATE).exec(m[0])!;
+    return { role: 'stated', date: ymd(date[1], date[2], date[3]), text: date[0], place: placeIn(b, at) };
+  }
+  return null;
+}
+

@@ -12,7 +12,7 @@ import { templateTables, type TableDef, type TableId } from './template.js';
 import { tableTokens, readTable, type TemplateTable } from './tables.js';
 import { markersIn, otherVersion, type MarkerHit } from './version.js';
 import { findStatements, type Statement } from './statements.js';
-import { findPeriods, findSignatureDate, findPublishedDate, type DateMention, type PeriodMention } from './dates.js';
+import { findPeriods, findSignatureDate, findPublishedDate, findStatedPublication, type DateMention, type PeriodMention } from './dates.js';
 import { findClaims, type SumClaim } from './claims.js';
 import { findInfo, type ReportInfo } from './info.js';
 
@@ -38,6 +38,8 @@ export interface ReportModel extends ReportInfo {
   periods: PeriodMention[];
   signature: DateMention | null;
   published: DateMention | null;
+  /** a publication date the text states for the report (本报告于…发布) */
+  stated: DateMention | null;
   claims: SumClaim[];
   normalization: Normalization;
 }
@@ -102,6 +104,7 @@ export function buildModel(tree: Root, normalization: Normalization, options: Mo
     periods: findPeriods(blocks),
     signature: findSignatureDate(blocks),
     published: findPublishedDate(normalization.chrome, blocks),
+    stated: findStatedPublication(blocks),
     claims: findClaims(blocks),
     normalization,
   };
