@@ -91,7 +91,9 @@ export function tableTokens(blocks: Block[], section: Section, def: TableDef): {
     if (b.kind === 'table' && b.rows) {
       style = 'grid';
       started = true;
-      for (const row of b.rows) {
+      for (const [ri, row] of b.rows.entries()) {
+        // a converter's generic header row (列1 | 列2 | … over each one-row table) labels nothing
+        if (ri === 0 && row.some((c) => c.text.trim()) && row.every((c) => GENERIC_HEADER.test(c.text))) continue;
         line++;
         for (const cell of row) tokens.push({ text: cell.text, empty: cell.text.trim() === '', line, place: placeOfCell(cell) });
       }
@@ -160,6 +162,7 @@ function lineCells(line: string, style: TableStyle, base: number): Array<{ text:
   return out;
 }
 
+const GENERIC_HEADER = /^\s*(?:列\s*\d+|第\s*\d+\s*列|column\s*\d+|col\s*\d+|\d+)?\s*$/i;
 const DELIMITER_ROW = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
 function isProse(line: string): boolean {
