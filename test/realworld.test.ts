@@ -141,3 +141,34 @@ describe('the published PDF against its findings by hand (huaian-hongze-district
     expect(split.message).toContain('应分为3项');
   });
 });
+
+describe('the reports given with their auditor labels (fixtures/realworld/expected.json), finding by finding', () => {
+  // Each file's full list of messages: the labelled ones, and those of rules its label sets aside
+  // (overview-topics on a government's report without 社会评议 results, the one glued row a
+  // reader cannot split) — so that a place that moves, or a finding that comes or goes, is seen.
+  const cases: Array<[string, string[]]> = [
+    ['pingtan-zone-2021.txt', ['overview-topics@10:503', 'unreadable@10:2112']],
+    ['pingtan-zone-2022.txt', ['unreadable@10:2357']],
+    ['pingtan-zone-2023.txt', ['overview-topics@10:319', 'unreadable@10:1828']],
+    ['pingtan-zone-2024.txt', ['overview-topics@10:227', 'unreadable@10:1397']],
+    ['pingtan-zone-2025.txt', ['overview-topics@10:236', 'unreadable@10:1287']],
+    // 「清理并集中发布现行有效行政规范性文件393件」 against 表二 现行有效 470, at the figure
+    ['pingtan-zone-2023.html', ['overview-topics@349:443', 'narrative-table-agreement@349:855']],
+    // no date anywhere (a note), and （五）监督保障 without 社会评议/责任追究 results
+    ['huaian-municipal-gov-2024.pdf', ['publication-date@-', 'overview-topics@p1']],
+  ];
+  it.each(cases)('%s', async (file, want) => {
+    const r = await lintFixture(`realworld/${file}`);
+    expect(r.fatal).toBe(false);
+    const got = r.messages.map((m) => `${m.ruleId}@${m.page ? `p${m.page}` : m.line ? `${m.line}:${m.column}` : '-'}`);
+    expect(got).toEqual(want);
+  });
+
+  it('the places are the words the findings are about', async () => {
+    const html = (await readFile(fixture('realworld/pingtan-zone-2023.html'), 'utf8')).split('\n')[348];
+    expect(html.slice(854, 858)).toBe('393件');
+    const t2021 = (await readFile(fixture('realworld/pingtan-zone-2021.txt'), 'utf8')).split('\n')[9];
+    expect(t2021.slice(502, 508)).toBe('一、总体情况');
+    expect(t2021.slice(2111, 2124)).toBe('行政规范性文件693665');
+  });
+});
