@@ -196,9 +196,14 @@ function partsFrom(tokens: Token[], k: number, unit: string, colonList: boolean,
 const VERB = /(发布|公开|收到|受理|办理|开展|举办|召开|组织|通过|完成|制定|印发|出台|回应|答复|办结|解读|更新|推送|报送|上传|编制|录入|审核|处理|结转|转入|新增|收取|已|上年|去年|本年|全年)/;
 
 function bareNext(tokens: Token[], i: number, unit: string): boolean {
-  const next = tokens[i + 1];
+  // names joined by 、 before the figure belong to the part (「政府文件、工作报告…其他信息共计2004条」)
+  let j = i + 1;
+  const words: string[] = [];
+  while (tokens[j] && !tokens[j].q && tokens[j].sep === '、') words.push(tokens[j++].text);
+  const next = tokens[j];
   if (!next?.q || next.q.unit !== unit || next.clause === tokens[i].clause) return false;
-  return !VERB.test(next.text) && !COMPARISON.test(next.text) && next.text.replace(/\s/g, '').length <= 40;
+  const label = [...words, next.text].join('、');
+  return !VERB.test(label) && !COMPARISON.test(label) && label.replace(/\s/g, '').length <= 60;
 }
 
 /** 「A120条，B80条，共计200条」: the total after its parts. */
