@@ -184,8 +184,14 @@ function partsFrom(tokens: Token[], k: number, unit: string, colonList: boolean,
     names = [];
     if (/^\s*等/.test(t.tail)) etc = true;
     // ；ends the list unless a colon opened it or the next clause is a bare part (a label
-    // and a figure of the same unit, no verb of its own: 「；政务动态类信息2896条」)
-    if (/[；;]/.test(t.sep) && !colonList && !bareNext(tokens, i, unit)) break;
+    // and a figure of the same unit, no verb of its own: 「；政务动态类信息2896条」); a list of
+    // bare parts that ends so while figures of its unit follow may go on in them: its end is unseen
+    if (/[；;]/.test(t.sep) && !colonList && !bareNext(tokens, i, unit)) {
+      // (a figure that counts another thing — 依申请 after what was published — does not go on with it)
+      const following = tokens.slice(i + 1).find((x) => x.q?.unit === unit);
+      if (list.length > 1 && following && !(objectOf(following.text) && objectOf(following.text) !== object)) etc = true;
+      break;
+    }
     if (/[：:]/.test(t.sep)) break;
   }
   if (list.length === 0) return null;
@@ -193,7 +199,8 @@ function partsFrom(tokens: Token[], k: number, unit: string, colonList: boolean,
 }
 
 /** verbs that start a statement of their own (a part is a kind named, not an act) */
-const VERB = /(发布|公开|收到|受理|办理|开展|举办|召开|组织|通过|完成|制定|印发|出台|回应|答复|办结|解读|更新|推送|报送|上传|编制|录入|审核|处理|结转|转入|新增|收取|已|上年|去年|本年|全年)/;
+// (a verb before 的 modifies a noun: 「其他应主动公开的政府信息」 is a kind, not an act)
+const VERB = /(发布|公开|收到|受理|办理|开展|举办|召开|组织|通过|完成|制定|印发|出台|回应|答复|办结|解读|更新|推送|报送|上传|编制|录入|审核|处理|结转|转入|新增|收取|已|上年|去年|本年|全年)(?!的)/;
 
 function bareNext(tokens: Token[], i: number, unit: string): boolean {
   // names joined by 、 before the figure belong to the part (「政府文件、工作报告…其他信息共计2004条」)

@@ -166,12 +166,12 @@ export function resolveGlued(def: TableDef, rows: GluedRow[], maxSolutions = 64,
   const result = new Map<GluedRow, string[] | null>();
   const options = rows.map((r) => {
     const n = r.def.columns.length;
-    const all = splits(r.run, n);
+    const all = splits(r.run, n)?.filter((s) => !r.def.kind.some((k, i) => k !== 'amount' && s[i].includes('.')));
     if (!all) return null;
-    return all.filter((s) => {
-      if (r.def.kind.some((k, i) => k !== 'amount' && s[i].includes('.'))) return false;
-      return rowSumHolds(def, r.def, s.map(Number));
-    });
+    // digits that allow one split only (seven digits for seven cells) are read as written: the
+    // sums then say whether the table holds, they never choose its reading
+    if (all.length === 1) return all;
+    return all.filter((s) => rowSumHolds(def, r.def, s.map(Number)));
   });
   // rows whose figures cannot be split at all, or in no way that holds, are doubts
   const open = rows.map((_, i) => i).filter((i) => options[i] && options[i]!.length > 0);

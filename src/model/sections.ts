@@ -69,8 +69,9 @@ const PART_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '
  */
 /** a dash typed or recognised for 一 (「—、總體情況」): taken only before part 一's title */
 const ONE_LOOKALIKE = '—－―‐-';
-const HEADING = new RegExp(`(?:^|(?<=[。；！？\\s|]))\\s*([${PART_NUMERALS.join('')}${ONE_LOOKALIKE}])\\s*[、.．]\\s*`, 'g');
+const HEADING = new RegExp(`(?:^|(?<=[。；：:！？\\s|]))\\s*([${PART_NUMERALS.join('')}${ONE_LOOKALIKE}])\\s*[、.．]\\s*`, 'g');
 const GLUED = new RegExp(`(?<=[\\d\\u4e00-\\u9fa5）)])([${PART_NUMERALS.join('')}])[、．]`, 'g');
+const BARE = new RegExp(`([${PART_NUMERALS.slice(0, 6).join('')}])(?=[\\u4e00-\\u9fa5])`, 'g');
 /** Table 3's row labels start like parts (一、本年新收…): in any form they are never headings. */
 const TABLE_LABEL = /^(本年新收|上年结转|本年度办理结果|结转下年度|本年度?新收|上年度结转)/;
 
@@ -103,6 +104,10 @@ function numeralsIn(text: string): Array<{ numeral: string; at: number; after: n
   }
   GLUED.lastIndex = 0;
   while ((m = GLUED.exec(text))) if (!out.some((o) => o.at === m!.index)) out.push({ numeral: m[1], at: m.index, after: m.index + m[0].length, glued: true });
+  // a numeral with no mark after it (「一总体情况2020年，…」): a candidate only; it is taken where
+  // its own part's title follows (readSections checks), like a glued one
+  BARE.lastIndex = 0;
+  while ((m = BARE.exec(text))) if (!out.some((o) => o.at === m!.index)) out.push({ numeral: m[1], at: m.index, after: m.index + 1, glued: true });
   return out.sort((x, y) => x.at - y.at);
 }
 
@@ -112,7 +117,12 @@ function titleEnd(rest: string): number {
   let end = -1;
   const re = /(情况|事项|措施|举措|方向|打算|计划|概况|概述|思路|对策|安排|说明)/g;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(window))) end = m.index + m[0].length;
+  while ((m = re.exec(window))) {
+    end = m.index + m[0].length;
+    // the first ending that completes a part's title ends it: what follows is the part's text
+    // (「六、其他需要报告的事项无其他需要报告的事项」)
+    if (partOfTitle(window.slice(0, end)) !== null) return end;
+  }
   return end > 0 ? end : window.length;
 }
 

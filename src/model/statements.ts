@@ -68,8 +68,6 @@ export interface OutcomeClaim {
 export type Statement = CountStatement | FinishedClaim | OutcomeClaim;
 
 const BREAKDOWN = /^\s*(其中|具体包括|主要包括|分别为|分别是|具体为|包括|涉及|从[^，。；：]{1,12}?(?:来)?看|按[^，。；：]{1,10}?分)/;
-/** the figure that opens a breakdown's clause is still the count when the marker follows it */
-const BREAKDOWN_TOTAL = /^$/;
 /** counts a breakdown's parts must not be taken for */
 const TOTALS = new Set<CountTopic>(['received', 'handled', 'dealtWith', 'review', 'litigation', 'normativeIssued', 'normativeInForce']);
 const SUBSET = /其中|自然人|法人|企业|商业|科研|公益|律师|法律服务|个人|群众/;
@@ -105,11 +103,13 @@ export function findStatements(blocks: Block[], sections: Section[]): Statement[
       let breakdownOf: Obj | null | undefined;
       for (const c of s.clauses) {
         const own = objectOf(c.text);
-        if (breakdownOf !== undefined && own && own !== breakdownOf) breakdownOf = undefined;
+        if (breakdownOf && own && own !== breakdownOf) breakdownOf = undefined;
         if (!c.aside && BREAKDOWN.test(c.text)) breakdownOf = own ?? object;
         for (const q of c.quantities) {
           const st = countOf(q, c, b.text, own ?? object);
-          if (st && breakdownOf !== undefined && !c.aside && TOTALS.has(st.topic) && !BREAKDOWN_TOTAL.test(q.lead)) continue;
+          // the parts of a breakdown of something else (「制发政府信息349条，其中…依申请公开173条、不予公开52条」,
+          // documents by how they are disclosed) are never application counts
+          if (st && breakdownOf !== undefined && !c.aside && (TOTALS.has(st.topic) || breakdownOf !== 'application')) continue;
           if (st) out.push({ kind: 'count', ...st, sentence: s.text, section: sectionOf(b.index, q.at), place: placeIn(b, q.at) });
         }
         if (/[；;]/.test(c.sep)) breakdownOf = undefined;

@@ -104,10 +104,12 @@ export function tableTokens(blocks: Block[], section: Section, def: TableDef): {
       // a crawler's text with the table's cells glued together: its labels and figure runs
       // (only a line with no separator at all: tabs or bars mean the cells are delimited)
       const glued = style !== 'grid' && !/[\t|]/.test(l) ? gluedPieces(l, def) : null;
-      if (glued && (started || glued.findIndex((p) => p.kind === 'label') <= 1)) {
+      if (glued) {
+        // the table starts at its first label: prose the page ran into it before (「2024年，共收到…3条。」) is not in it
+        const from = started ? 0 : glued.findIndex((p) => p.kind === 'label');
         started = true;
         style = 'glued';
-        for (const piece of glued) {
+        for (const piece of glued.slice(from)) {
           line++;
           tokens.push({ text: piece.text, empty: false, line, place: placeIn(b, offset + piece.at), glued: piece.kind === 'value' });
         }
