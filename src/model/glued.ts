@@ -59,7 +59,8 @@ function patterns(def: TableDef): LabelPattern[] {
  * them, and any other words. Null when the line is not a glued table (fewer than three labels).
  */
 export function gluedPieces(line: string, def: TableDef): GluedPiece[] | null {
-  if (line.length < 30) return null;
+  // a glued table is a few thousand characters; a longer line is not read as one (bounded work)
+  if (line.length < 30 || line.length > 20000) return null;
   const pats = patterns(def);
   const out: GluedPiece[] = [];
   let labels = 0;
@@ -102,6 +103,9 @@ export function gluedPieces(line: string, def: TableDef): GluedPiece[] | null {
   return labels >= 3 && out.some((p) => p.kind === 'value') ? out : null;
 }
 
+/** no cell of the template holds a figure longer than this (an amount with its decimals included) */
+const MAX_DIGITS = 16;
+
 /** Every way a run of figures can be the n cells of a row: no number but 0 starts with 0, a kept space is a boundary. */
 export function splits(run: string, n: number, limit = 20000): string[][] | null {
   const chunks = run.trim().split(/[ \u00a0]+/);
@@ -116,8 +120,8 @@ export function splits(run: string, n: number, limit = 20000): string[][] | null
     if (pos === chunk.length) return cut(chunkIndex + 1, 0, acc);
     if (acc.length === n) return true;
     const remaining = chunks.slice(chunkIndex + 1).join('').length + (chunk.length - pos);
-    if (remaining < n - acc.length) return true;
-    const maxLen = chunk[pos] === '0' ? 1 : chunk.length - pos;
+    if (remaining < n - acc.length || remaining > (n - acc.length) * MAX_DIGITS) return true;
+    const maxLen = chunk[pos] === '0' ? 1 : Math.min(MAX_DIGITS, chunk.length - pos);
     for (let len = 1; len <= maxLen; len++) {
       const piece = chunk.slice(pos, pos + len);
       if (/\.$/.test(piece) || /\..*\./.test(piece)) continue;
