@@ -7,9 +7,14 @@
  * 〔2021〕30号) fixes the tables; 30号 asks that the report 「不能遗漏」. Labels are compared
  * without spaces and punctuation; a label cut short by the layout or followed by a unit is not
  * a rewording. Table 3 of 2021 must split （六）其他处理 into its three sub-rows.
+ *
+ * Findings of one kind in one table are one finding (two mistyped labels: one finding naming
+ * both, each row a related place); different kinds stay apart (a mistyped label and a missing
+ * split are two findings).
  */
 import { defineRule } from '../src/engine/rule.js';
-import { list, rowName } from '../src/engine/describe.js';
+import { ROWS, countedNames, inDocumentOrder, list, rowName } from '../src/engine/describe.js';
+import type { Finding } from '../src/engine/rule.js';
 import type { TemplateTable } from '../src/model/tables.js';
 import type { RowDef } from '../src/model/template.js';
 import { labelKey } from '../src/util/cjk.js';
@@ -29,6 +34,22 @@ function missingColumns(t: TemplateTable): string[] {
     return !keys.some((k) => k.includes(core));
   });
 }
+
+type Kind = 'notSplit' | 'missingRows' | 'relabelled' | 'former' | 'extraRow';
+type P = Record<string, unknown>;
+
+/** How several findings of one kind in one table are said as one: the grouped message, and each place's own text. */
+const GROUPS: Record<Kind, { messageId: string; relatedId: string; params: (items: P[], lang: 'zh' | 'en') => P }> = {
+  notSplit: { messageId: 'notSplitRows', relatedId: 'notSplitAt', params: (items, lang) => ({ rows: countedNames(items.map((i) => String(i.row)), lang, ROWS) }) },
+  missingRows: {
+    messageId: 'missingRowsAt',
+    relatedId: 'missingHere',
+    params: (items, lang) => ({ places: items.length, rows: countedNames(items.flatMap((i) => i.names as string[]), lang, ROWS) }),
+  },
+  relabelled: { messageId: 'relabelledRows', relatedId: 'relabelledAt', params: (items, lang) => ({ rows: countedNames(items.map((i) => String(i.found)), lang, ROWS) }) },
+  former: { messageId: 'formerRows', relatedId: 'formerAt', params: (items, lang) => ({ rows: countedNames(items.map((i) => String(i.found)), lang, ROWS) }) },
+  extraRow: { messageId: 'extraRows', relatedId: 'extraRowAt', params: (items, lang) => ({ rows: countedNames(items.map((i) => String(i.label)), lang, ROWS) }) },
+};
 
 export default defineRule(
   {
@@ -59,6 +80,46 @@ export default defineRule(
         zh: (p) => `${p.table}的「${p.found}」行在${p.version}年格式中已改称「${p.expected}」`,
         en: (p) => `${p.table}: the row “${p.found}” is called “${p.expected}” in the ${p.version} format`,
       },
+      notSplitRows: {
+        zh: (p) => `${p.table}${p.rows}未按${p.version}年格式分项`,
+        en: (p) => `${p.table}: ${p.rows} are not split into sub-rows as the ${p.version} format requires`,
+      },
+      notSplitAt: {
+        zh: (p) => `「${p.row}」应分为${p.count}项${p.missing}`,
+        en: (p) => `“${p.row}” should be split into ${p.count} sub-rows ${p.missing}`,
+      },
+      missingRowsAt: {
+        zh: (p) => `${p.table}缺少${p.rows}，在 ${p.places} 处`,
+        en: (p) => `${p.table} lacks ${p.rows}, in ${p.places} places`,
+      },
+      missingHere: {
+        zh: (p) => `缺少${p.missing}`,
+        en: (p) => `missing: ${p.missing}`,
+      },
+      relabelledRows: {
+        zh: (p) => `${p.table}${p.rows}的名称与统一格式不一致`,
+        en: (p) => `${p.table}: ${p.rows} are not labelled as in the format`,
+      },
+      relabelledAt: {
+        zh: (p) => `写作「${p.found}」，应为「${p.expected}」`,
+        en: (p) => `labelled “${p.found}”, not “${p.expected}”`,
+      },
+      formerRows: {
+        zh: (p) => `${p.table}${p.rows}在${p.version}年格式中已改称别的名称`,
+        en: (p) => `${p.table}: ${p.rows} are called otherwise in the ${p.version} format`,
+      },
+      formerAt: {
+        zh: (p) => `「${p.found}」已改称「${p.expected}」`,
+        en: (p) => `“${p.found}” is now “${p.expected}”`,
+      },
+      extraRows: {
+        zh: (p) => `${p.table}有统一格式中没有的${p.rows}`,
+        en: (p) => `${p.table} has ${p.rows} that the format does not have`,
+      },
+      extraRowAt: {
+        zh: (p) => `「${p.label}」不是统一格式中的行`,
+        en: (p) => `“${p.label}” is not a row of the format`,
+      },
       missingColumns: {
         zh: (p) => `${p.table}表头缺少列：${p.missing}`,
         en: (p) => `${p.table}: the header lacks the columns ${p.missing}`,
@@ -70,6 +131,10 @@ export default defineRule(
       if (!t || t.rows.length === 0) continue;
       const table = t.def.name[lang];
       const version = t.version ?? model.template;
+      // every finding of the table by kind, reported once the table is read through
+      const found = new Map<Kind, Array<{ params: Record<string, unknown>; finding: Finding }>>();
+      const add = (kind: Kind, params: Record<string, unknown>, finding: Finding) => found.set(kind, [...(found.get(kind) ?? []), { params, finding }]);
+
       // rows standing for sub-rows the layout does not split (2019's single （六）其他处理)
       const stand = t.rows.filter((r) => r.def.optional);
       const covered = new Set<string>();
@@ -77,9 +142,9 @@ export default defineRule(
         const subs = t.missingRows.filter((m) => m.path.length > r.def.path.length && m.path.slice(0, r.def.path.length).join() === r.def.path.join());
         if (subs.length === 0) continue;
         subs.forEach((s) => covered.add(s.key));
-        report('notSplit', { table, row: leaf(r.def), version, count: subs.length, missing: quote(subs.map(leaf), lang) }, { place: r.place, expected: subs.map(leaf).join(' / '), actual: r.label, cell: { table: t.def.id, row: rowName(r) } });
+        add('notSplit', { table, row: leaf(r.def), version, count: subs.length, missing: quote(subs.map(leaf), lang) }, { place: r.place, expected: subs.map(leaf).join(' / '), actual: r.label, cell: { table: t.def.id, row: rowName(r) } });
       }
-      // other missing rows, a run of neighbours as one finding, placed at the row before the gap
+      // other missing rows, a run of neighbours as one place, placed at the row before the gap
       // an optional older-layout row between two missing ones does not break their run
       const order = t.def.rows.filter((r) => !r.optional).map((r) => r.key);
       const missing = t.missingRows.filter((m) => !covered.has(m.key));
@@ -99,23 +164,45 @@ export default defineRule(
         if (!x) continue;
         renamed.add(ri);
         t.extraRows.splice(t.extraRows.indexOf(x), 1);
-        report('relabelled', { table, row: rowName(run[0]), found: x.label.trim(), expected: run[0].label }, { place: x.place, expected: run[0].label, actual: x.label.trim(), cell: { table: t.def.id, row: rowName(run[0]) } });
+        add('relabelled', { table, row: rowName(run[0]), found: x.label.trim(), expected: run[0].label }, { place: x.place, expected: run[0].label, actual: x.label.trim(), cell: { table: t.def.id, row: rowName(run[0]) } });
       }
       for (const [ri, run] of runs.entries()) {
         if (renamed.has(ri)) continue;
         const all = t.def.rows.map((r) => r.key);
         const before = [...t.rows].reverse().find((r) => all.indexOf(r.def.key) < all.indexOf(run[0].key));
-        report('missingRows', { table, count: run.length, missing: quote(run.map((r) => rowName(r)), lang) }, { place: before?.place ?? t.place, expected: run.map((r) => rowName(r)).join(' / '), actual: '', cell: { table: t.def.id } });
+        const names = run.map((r) => rowName(r));
+        add('missingRows', { table, count: run.length, missing: quote(names, lang), names }, { place: before?.place ?? t.place, expected: names.join(' / '), actual: '', cell: { table: t.def.id } });
       }
       for (const r of t.rows) {
         if (r.labelMatch === 'former') {
-          report('former', { table, found: r.label.trim(), expected: r.def.label, version }, { place: r.place, expected: r.def.label, actual: r.label.trim(), cell: { table: t.def.id, row: rowName(r) } });
+          add('former', { table, found: r.label.trim(), expected: r.def.label, version }, { place: r.place, expected: r.def.label, actual: r.label.trim(), cell: { table: t.def.id, row: rowName(r) } });
           continue;
         }
         if (r.labelMatch !== 'similar') continue;
-        report('relabelled', { table, row: rowName(r), found: r.label.trim(), expected: r.def.label }, { place: r.place, expected: r.def.label, actual: r.label.trim(), cell: { table: t.def.id, row: rowName(r) } });
+        add('relabelled', { table, row: rowName(r), found: r.label.trim(), expected: r.def.label }, { place: r.place, expected: r.def.label, actual: r.label.trim(), cell: { table: t.def.id, row: rowName(r) } });
       }
-      for (const x of t.extraRows) report('extraRow', { table, label: x.label.trim() }, { place: x.place, expected: '', actual: x.label.trim(), cell: { table: t.def.id, row: x.label.trim() } });
+      for (const x of t.extraRows) add('extraRow', { table, label: x.label.trim() }, { place: x.place, expected: '', actual: x.label.trim(), cell: { table: t.def.id, row: x.label.trim() } });
+
+      for (const [kind, given] of found) {
+        const items = inDocumentOrder(given.map((g) => ({ ...g, place: g.finding.place })));
+        if (items.length === 1) {
+          const { params, finding } = items[0];
+          report(kind, params, finding);
+          continue;
+        }
+        const group = GROUPS[kind];
+        const join = (k: 'expected' | 'actual') => {
+          const values = items.map((i) => String(i.finding[k] ?? ''));
+          return values.every((v) => v === '') ? '' : values.join(' / ');
+        };
+        report(group.messageId, { table, version, ...group.params(items.map((i) => i.params), lang) }, {
+          place: items[0].place,
+          expected: join('expected'),
+          actual: join('actual'),
+          cell: { table: t.def.id },
+          related: items.map((i) => ({ place: i.place, messageId: group.relatedId, params: i.params, cell: i.finding.cell })),
+        });
+      }
       const cols = missingColumns(t);
       if (cols.length > 0) report('missingColumns', { table, missing: quote(cols, lang) }, { place: t.place, expected: list(cols, lang), actual: '', cell: { table: t.def.id } });
     }

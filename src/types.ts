@@ -76,6 +76,29 @@ export interface LintMessage {
   fatal?: boolean;
   /** a certain correction, for an editor to offer (text, Markdown and HTML drafts only) */
   fix?: Fix;
+  /**
+   * A finding repeated in one place (blank cells in many rows of one table) is one message: its
+   * `related` lists every place it covers, each located like the message itself, with its own
+   * short text. The message stands at the first of them.
+   */
+  related?: RelatedLocation[];
+}
+
+/** One of the places a grouped finding covers (SARIF `relatedLocations`, LSP `relatedInformation`). */
+export interface RelatedLocation {
+  line: number | null;
+  column: number | null;
+  endLine?: number | null;
+  endColumn?: number | null;
+  page: number | null;
+  /** DOCX: the paragraph (1-based) or table cell of this place */
+  paragraph?: number | null;
+  tableCell?: { table: number; row: number; column: number } | null;
+  /** the template cell (or row) this place is, by its names */
+  cell?: { table: string; row?: string; column?: string };
+  quote?: string;
+  /** what is wrong at this place, in the message language */
+  message: string;
 }
 
 /**

@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { root, fixture } from './helpers/fixtures.js';
 
 let dir: string;
-const SEED = '002_605866c201a9c82d.txt'; // reporting-period, publication-date, narrative-sum, 22 × blank-cells
+const SEED = '002_605866c201a9c82d.txt'; // reporting-period, publication-date, narrative-sum, blank-cells (22 rows, one finding)
 
 function run(cwd: string, ...args: string[]) {
   const r = spawnSync(process.execPath, [path.join(root, 'bin', 'reportlint.js'), ...args], { cwd, encoding: 'utf8' });
@@ -23,7 +23,8 @@ function run(cwd: string, ...args: string[]) {
 const json = (cwd: string, ...args: string[]) => {
   const r = run(cwd, 'check', '--format', 'json', ...args);
   if (r.code === 2) throw new Error(r.err);
-  return JSON.parse(r.out) as Array<{ filePath: string; template: string; messages: Array<{ ruleId: string; severity: number; line: number }>; suppressedMessages?: Array<{ ruleId: string; suppressions: Array<{ kind: string; justification: string }> }>; staleBaseline?: unknown[] }>;
+  type Related = Array<{ line: number | null; column: number | null; message: string }>;
+  return JSON.parse(r.out) as Array<{ filePath: string; template: string; messages: Array<{ ruleId: string; severity: number; line: number; related?: Related }>; suppressedMessages?: Array<{ ruleId: string; suppressions: Array<{ kind: string; justification: string }>; related?: Related }>; staleBaseline?: unknown[] }>;
 };
 const rulesOf = (r: { messages: Array<{ ruleId: string }> }) => [...new Set(r.messages.map((m) => m.ruleId))].sort();
 function place(rel: string, from = fixture('seeds', SEED)) {
@@ -177,7 +178,7 @@ describe('a baseline of accepted findings', () => {
     const file = path.join(dir, 'base', 'reportlint-baseline.json');
     const baseline = JSON.parse(readFileSync(file, 'utf8'));
     expect(baseline.version).toBe(1);
-    expect(baseline.findings).toHaveLength(25);
+    expect(baseline.findings).toHaveLength(4);
     expect(baseline.findings[0]).toEqual({ ruleId: expect.any(String), file: 'r.txt', fingerprint: expect.stringMatching(/^[0-9a-f]{16}:\d+$/), message: expect.any(String), reason: '' });
     // a person writes why the period finding is accepted
     for (const f of baseline.findings) if (f.ruleId === 'reporting-period') f.reason = '已发更正说明';
@@ -185,10 +186,12 @@ describe('a baseline of accepted findings', () => {
 
     const again = run(path.join(dir, 'base'), 'check', 'r.txt');
     expect(again.code).toBe(0);
-    expect(again.out).toContain('另有 25 个问题已按基线或行内注释接受');
+    expect(again.out).toContain('另有 4 个问题已按基线或行内注释接受');
     const [r] = json(path.join(dir, 'base'), 'r.txt');
     expect(r.messages).toEqual([]);
-    expect(r.suppressedMessages).toHaveLength(25);
+    expect(r.suppressedMessages).toHaveLength(4);
+    // the grouped blank-cells finding is accepted with all its places
+    expect(r.suppressedMessages!.find((m) => m.ruleId === 'blank-cells')!.related).toHaveLength(132);
     expect(r.suppressedMessages!.find((m) => m.ruleId === 'reporting-period')!.suppressions).toEqual([{ kind: 'baseline', justification: '已发更正说明' }]);
 
     // three lines added at the top: every finding moves down, and stays accepted
@@ -207,6 +210,17 @@ describe('a baseline of accepted findings', () => {
     write('base/r.txt', text.replace('我区主动公开信息262条', '我区主动公开信息263条'));
     const [fresh] = json(path.join(dir, 'base'), 'r.txt');
     expect(rulesOf(fresh)).toEqual(['narrative-sum']);
+
+    // a blank cell filled in: the table's blank-cells finding covers other cells now, so it is a new
+    // finding (with 131 places) and the accepted one is stale — a blank added would be caught the same way
+    const lines = text.split('\n');
+    const cell = r.suppressedMessages!.find((m) => m.ruleId === 'blank-cells')!.related![0]; // 一、本年新收 × 商业企业
+    lines[cell.line! - 1] = lines[cell.line! - 1].slice(0, cell.column! - 1) + '0' + lines[cell.line! - 1].slice(cell.column! - 1);
+    write('base/r.txt', lines.join('\n'));
+    const [filled] = json(path.join(dir, 'base'), 'r.txt');
+    expect(rulesOf(filled)).toEqual(['blank-cells']);
+    expect(filled.messages[0].related).toHaveLength(131);
+    expect(filled.staleBaseline).toEqual([expect.objectContaining({ ruleId: 'blank-cells' })]);
   });
 });
 
@@ -230,6 +244,14 @@ describe('inline control in a text, Markdown or HTML draft', () => {
     write('inline/c.txt', at(1, '<!-- reportlint-disable -->').split('\n').map((l, i) => (i === 150 ? `<!-- reportlint-enable blank-cells -->\n${l}` : l)).join('\n'));
     const [c] = json(dir, 'inline/c.txt');
     expect(rulesOf(c)).toEqual(['blank-cells']);
+    // the table's blank cells are one finding: kept while some of its places are not turned off
+    expect(c.messages[0]).toMatchObject({ line: 88, related: expect.any(Array) });
+    expect(c.messages[0].related!.some((p) => p.line! < 151) && c.messages[0].related!.some((p) => p.line! > 151)).toBe(true);
+    // and turned off when all of them are
+    write('inline/e.txt', at(80, '<!-- reportlint-disable blank-cells -- 空白按县里的表样填报 -->'));
+    const [e] = json(dir, 'inline/e.txt');
+    expect(rulesOf(e)).toEqual(['narrative-sum', 'publication-date', 'reporting-period']);
+    expect(e.suppressedMessages!.map((m) => [m.ruleId, m.related?.length])).toEqual([['blank-cells', 132]]);
   });
 
   it('in an HTML page too', () => {
@@ -248,7 +270,7 @@ describe('output flags', () => {
     const r = run(dir, 'check', '--format', 'stylish', '--format', 'json:out/r.json', '--format', 'sarif:out/r.sarif', 'out/r.txt');
     expect(r.code).toBe(1);
     expect(r.out).toContain('out/r.txt');
-    expect(JSON.parse(readFileSync(path.join(dir, 'out/r.json'), 'utf8'))[0].messages).toHaveLength(25);
+    expect(JSON.parse(readFileSync(path.join(dir, 'out/r.json'), 'utf8'))[0].messages).toHaveLength(4);
     expect(JSON.parse(readFileSync(path.join(dir, 'out/r.sarif'), 'utf8')).version).toBe('2.1.0');
     write('out/w.txt', readFileSync(fixture('clean', '2020-township.txt'), 'utf8').replace('\n2021年1月25日\n', '\n'));
     const quiet = run(dir, 'check', '--quiet', '--rule', 'publication-date:warn', 'out/w.txt');

@@ -7,7 +7,8 @@
  *   ```
  *
  * followed by a ```findings block listing, one per line, `line:column message` exactly as the
- * linter prints them (`-` for a finding with no line). An empty findings block: a passing example.
+ * linter prints them (`-` for a finding with no line), and under a grouped finding each place it
+ * covers as `  ↳ line:column text`. An empty findings block: a passing example.
  */
 import { describe, it, expect } from '@jest/globals';
 import { existsSync, readFileSync } from 'node:fs';
@@ -56,7 +57,8 @@ async function run(id: string, ex: DocExample): Promise<string[]> {
     template: ex.attrs.template as TemplateVersion | undefined,
   });
   expect(r.fatal).toBe(false);
-  return r.messages.map((x) => `${x.line === null ? '-' : `${x.line}:${x.column}`} ${x.message}`);
+  const at = (x: { line: number | null; column: number | null }) => (x.line === null ? '-' : `${x.line}:${x.column}`);
+  return r.messages.flatMap((x) => [`${at(x)} ${x.message}`, ...(x.related ?? []).map((p) => `  ↳ ${at(p)} ${p.message}`)]);
 }
 
 describe.each(rules.map((r) => [r.meta.id] as const))('docs/rules/%s.md', (id) => {

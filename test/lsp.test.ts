@@ -22,7 +22,15 @@ jest.setTimeout(60000);
 
 const SEVERITY: Record<number, number> = { 1: 2, 2: 1, 3: 0 };
 /** A diagnostic in the shape of the fixtures' expected findings (1-based line and column). */
-const asFinding = (d: Diagnostic): ExpectedFinding => ({ ruleId: String(d.code), line: d.range.start.line + 1, column: d.range.start.character + 1, severity: SEVERITY[d.severity!], kind: d.source?.includes('读取疑问') ? 'doubt' : 'defect' });
+const asFinding = (d: Diagnostic): ExpectedFinding => ({
+  ruleId: String(d.code),
+  line: d.range.start.line + 1,
+  column: d.range.start.character + 1,
+  severity: SEVERITY[d.severity!],
+  kind: d.source?.includes('读取疑问') ? 'doubt' : 'defect',
+  // a grouped finding's places, as the fixtures' expectations list them
+  ...(d.relatedInformation?.length ? { related: d.relatedInformation.map((r) => `${r.location.range.start.line + 1}:${r.location.range.start.character + 1}`) } : {}),
+});
 const byRule = (ds: Diagnostic[]) => countBy(ds.map((d) => ({ ruleId: String(d.code) })));
 const only = (ds: Diagnostic[], rule: string) => ds.filter((d) => d.code === rule);
 /** The range of the n-th occurrence of `needle` on a line that also holds `lineHas`. */
@@ -57,6 +65,27 @@ describe('reportlint lsp --stdio, with the repository as the workspace', () => {
     expect(existsSync(fileURLToPath(period.codeDescription!.href))).toBe(true);
     // the range covers the wrong year (the fix's range), not a bare point
     expect(client.text(uri).split('\n')[period.range.start.line].slice(period.range.start.character, period.range.end.character)).toBe('2021');
+  });
+
+  it('a grouped finding carries its places as relatedInformation: seed 002’s blank cells, one diagnostic with 132 cells', async () => {
+    const rel = 'seeds/002_605866c201a9c82d.txt';
+    const uri = uriOf(fixture(rel));
+    const [blank, ...more] = only(client.publishedFor(uri).at(-1)!.diagnostics, 'blank-cells');
+    expect(more).toEqual([]);
+    expect(blank.range.start).toEqual({ line: 86, character: 0 });
+    expect(blank.message).toContain('等 22 行有 132 个单元格为空');
+    const direct = (await lint(fixture(rel), { filePath: rel })).messages.find((m) => m.ruleId === 'blank-cells')!;
+    expect(blank.relatedInformation).toHaveLength(132);
+    blank.relatedInformation!.forEach((r, i) => {
+      expect(r.location.uri).toBe(uri);
+      expect(r.location.range.start).toEqual({ line: direct.related![i].line! - 1, character: direct.related![i].column! - 1 });
+      expect(r.message).toBe(direct.related![i].message);
+    });
+    expect(blank.relatedInformation![0].message).toBe('「一、本年新收政府信息公开申请数量」行「商业企业」列为空');
+    // the range of a place is the cell there (an empty cell: one character)
+    expect(blank.relatedInformation![0].location.range.end.line).toBe(blank.relatedInformation![0].location.range.start.line);
+    // a finding of one place has none
+    expect(only(client.publishedFor(uri).at(-1)!.diagnostics, 'reporting-period')[0].relatedInformation).toBeUndefined();
   });
 
   it('a correction typed into the text makes its finding disappear, and only that one', async () => {
@@ -156,14 +185,14 @@ describe('reportlint lsp --stdio, with the repository as the workspace', () => {
   it('reportlint.checkFile: the findings of a DOCX and a PDF on disk, as the JSON output gives them', async () => {
     const docx = (await client.executeCommand('reportlint.checkFile', [uriOf(fixture('docx/002_605866c201a9c82d.docx'))])) as { filePath: string; format: string; messages: Array<{ ruleId: string; paragraph?: number; tableCell?: unknown; page: number | null }> };
     expect(docx).toMatchObject({ filePath: 'fixtures/docx/002_605866c201a9c82d.docx', format: 'docx', fatal: false });
-    expect(countBy(docx.messages)).toEqual({ 'reporting-period': 1, 'publication-date': 1, 'narrative-sum': 1, 'blank-cells': 22 });
+    expect(countBy(docx.messages)).toEqual({ 'reporting-period': 1, 'publication-date': 1, 'narrative-sum': 1, 'blank-cells': 1 });
     expect(docx.messages.every((m) => m.paragraph || m.tableCell)).toBe(true);
     const direct = await lint(fixture('docx/002_605866c201a9c82d.docx'), { filePath: 'fixtures/docx/002_605866c201a9c82d.docx' });
     expect(docx.messages.map((m) => m.ruleId)).toEqual(direct.messages.map((m) => m.ruleId));
     // a path relative to the workspace works too
     const pdf = (await client.executeCommand('reportlint.checkFile', ['fixtures/pdf/002_605866c201a9c82d.lo.pdf'])) as { format: string; messages: Array<{ ruleId: string; page: number | null }> };
     expect(pdf.format).toBe('pdf');
-    expect(countBy(pdf.messages)).toEqual({ 'reporting-period': 1, 'publication-date': 1, 'narrative-sum': 1, 'blank-cells': 22 });
+    expect(countBy(pdf.messages)).toEqual({ 'reporting-period': 1, 'publication-date': 1, 'narrative-sum': 1, 'blank-cells': 1 });
     expect(pdf.messages.every((m) => typeof m.page === 'number')).toBe(true);
   });
 
@@ -196,13 +225,13 @@ describe('reportlint lsp: configuration, ignores and language', () => {
       await client.until(() => client.registrations.includes('workspace/didChangeWatchedFiles'), 'the file watcher registration');
       const uri = uriOf(seed());
       const first = await client.diagnosticsFor(uri, await client.open(uri, 'plaintext', await readFile(seed(), 'utf8')));
-      expect(byRule(first)).toEqual({ 'reporting-period': 1, 'publication-date': 1, 'blank-cells': 22 });
+      expect(byRule(first)).toEqual({ 'reporting-period': 1, 'publication-date': 1, 'blank-cells': 1 });
       expect(only(first, 'blank-cells').every((d) => d.severity === 2)).toBe(true); // warning
       const published = client.published.length;
       await writeFile(path.join(dir, '.reportlintrc.json'), JSON.stringify({ rules: { 'publication-date': 'off' } }));
       await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(path.join(dir, '.reportlintrc.json')), type: 2 }] });
       const again = await client.until(() => client.published.slice(published).find((p) => p.uri === uri)?.diagnostics, 'diagnostics after the config changed');
-      expect(byRule(again)).toEqual({ 'reporting-period': 1, 'narrative-sum': 1, 'blank-cells': 22 });
+      expect(byRule(again)).toEqual({ 'reporting-period': 1, 'narrative-sum': 1, 'blank-cells': 1 });
       expect(only(again, 'blank-cells').every((d) => d.severity === 1)).toBe(true); // error again
     } finally {
       await client.stop();
@@ -234,10 +263,23 @@ describe('reportlint lsp: configuration, ignores and language', () => {
     try {
       const uri = uriOf(seed());
       const ds = await client.diagnosticsFor(uri, await client.open(uri, 'plaintext', await readFile(seed(), 'utf8')));
-      expect(byRule(ds)).toEqual({ 'reporting-period': 1, 'publication-date': 1, 'blank-cells': 22 });
+      expect(byRule(ds)).toEqual({ 'reporting-period': 1, 'publication-date': 1, 'blank-cells': 1 });
     } finally {
       await client.stop();
       await rm(file);
+    }
+  });
+
+  it('a client that does not take relatedInformation gets the grouped finding without it', async () => {
+    const client = await LspClient.start({ workspace: dir, relatedInformation: false });
+    try {
+      const uri = uriOf(seed());
+      const ds = await client.diagnosticsFor(uri, await client.open(uri, 'plaintext', await readFile(seed(), 'utf8')));
+      const [blank] = only(ds, 'blank-cells');
+      expect(blank.message).toContain('等 22 行有 132 个单元格为空');
+      expect(blank.relatedInformation).toBeUndefined();
+    } finally {
+      await client.stop();
     }
   });
 

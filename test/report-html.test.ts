@@ -142,6 +142,74 @@ describe('formatHtml: findings listed and marked in place', () => {
     expect(byClass(tree, 'badge').map((b) => b.properties.href)).toEqual(['#r0-f0']);
   });
 
+  it('a grouped finding: each place it lists marked in place with its badge, and listed under its entry with a link there', async () => {
+    const r = await lintView('html/002_605866c201a9c82d.html');
+    const i = r.messages.findIndex((m) => m.ruleId === 'blank-cells');
+    expect(r.messages.filter((m) => m.ruleId === 'blank-cells')).toHaveLength(1);
+    const m = r.messages[i];
+    expect(m.related).toHaveLength(132);
+    const tree = parse(formatHtml([r], options));
+    // in the text: the 132 blank cells, each marked as an error with a badge that leads to the finding
+    const rel = byClass(tree, 'rel');
+    expect(rel).toHaveLength(132);
+    for (const b of rel) expect(b.properties.href).toBe(`#r0-f${i}`);
+    const cells = elements(tree, (e) => e.tagName === 'td' && byClass(e, 'rel').length > 0);
+    expect(cells).toHaveLength(132);
+    for (const td of cells) {
+      expect(classes(td)).toEqual(expect.arrayContaining(['mark', 't-error']));
+      expect(toText(byClass(td, 'cell-text')[0])).toBe('');
+    }
+    // the finding's own badge stands on the first row's label
+    const own = elements(tree, (e) => e.properties.id === `r0-m${i}`)[0];
+    expect(own.properties.href).toBe(`#r0-f${i}`);
+    // under its entry: every place, where it is and what is wrong there, linked to its mark
+    const [entry] = elements(tree, (e) => e.tagName === 'li' && e.properties.dataFinding === String(i));
+    const [details] = byClass(entry, 'related');
+    expect(details.tagName).toBe('details');
+    expect(details.properties.open).toBeUndefined(); // folded: 132 places
+    expect(toText(elements(details as unknown as Root, (e) => e.tagName === 'summary')[0])).toBe('涉及 132 处');
+    const items = elements(details as unknown as Root, (e) => e.tagName === 'li');
+    expect(items.map((li) => Number(li.properties.dataRelated))).toEqual([...Array(132).keys()]);
+    items.forEach((li, k) => expect(toText(li)).toContain(m.related![k].message));
+    const ids = new Set(elements(tree, (e) => e.properties.id !== undefined).map((e) => String(e.properties.id)));
+    const links = items.map((li) => String(elements(li as unknown as Root, (e) => e.tagName === 'a')[0].properties.href).slice(1));
+    for (const l of links) expect(ids).toContain(l);
+    // each place leads to its own cell: 132 different marks, each the cell the place names
+    expect(new Set(links).size).toBe(132);
+    const cellOf = (id: string) => elements(tree, (e) => e.tagName === 'td' && byClass(e, 'rel').some((b) => b.properties.id === id))[0];
+    expect(links.every((l) => cellOf(l) !== undefined)).toBe(true);
+  });
+
+  it('a grouped finding with few places lists them unfolded; a text report marks the lines its places are on', async () => {
+    const r = await lintView(SEED);
+    const i = r.messages.findIndex((m) => m.ruleId === 'blank-cells');
+    const few: LintResult = { ...r, messages: r.messages.map((m, k) => (k === i ? { ...m, related: m.related!.slice(0, 6) } : m)) };
+    const tree = parse(formatHtml([few], options));
+    const [entry] = elements(tree, (e) => e.tagName === 'li' && e.properties.dataFinding === String(i));
+    const [details] = byClass(entry, 'related');
+    expect(details.properties.open).toBe(true);
+    // the six cells of the first row stand on one line of the text: one mark there, all six linking to it
+    const links = elements(details as unknown as Root, (e) => e.tagName === 'a').map((a) => a.properties.href);
+    expect(new Set(links).size).toBe(1);
+    const marked = elements(tree, (e) => e.tagName === 'p' && byClass(e, 'rel').length > 0);
+    expect(marked).toHaveLength(1);
+    expect(classes(marked[0])).toEqual(expect.arrayContaining(['mark', 't-error']));
+  });
+
+  it('a baseline that drops a finding before it keeps the grouped finding’s places marked, under its new number', async () => {
+    const r = await lintView(SEED);
+    const { makeBaseline, applyBaseline } = await import('../src/engine/baseline.js');
+    const accepted = makeBaseline([r]);
+    accepted.findings = accepted.findings.filter((f) => f.ruleId === 'narrative-sum');
+    const [after] = applyBaseline([r], accepted).results;
+    const i = after.messages.findIndex((m) => m.ruleId === 'blank-cells');
+    expect(i).toBe(r.messages.findIndex((m) => m.ruleId === 'blank-cells') - 1);
+    const tree = parse(formatHtml([after], options));
+    const rel = byClass(tree, 'rel');
+    expect(rel.length).toBeGreaterThan(0);
+    for (const b of rel) expect(b.properties.href).toBe(`#r0-f${i}`);
+  });
+
   it('English labels with lang en; a file linted without view lists its findings only; a fatal file shows its one message', async () => {
     const plain = await lint(fixture(SEED), { filePath: `fixtures/${SEED}` });
     const fatal = await lint(fixture('bad/empty.txt'), { filePath: 'fixtures/bad/empty.txt' });

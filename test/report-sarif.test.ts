@@ -78,7 +78,8 @@ describe('results: one per finding', () => {
           column: m.line ? (m.column ?? undefined) : undefined,
         })),
     );
-    expect(expected.length).toBeGreaterThan(100);
+    // a table's blank cells are one finding (and one result), however many rows they are in
+    expect(expected.length).toBeGreaterThan(30);
     const actual = run.results.map((s: Sarif) => {
       const loc = s.locations[0].physicalLocation;
       return {
@@ -204,10 +205,14 @@ describe('fingerprints', () => {
     const before = sarifOf([await lintBytes(bytes, { filePath })]).runs[0].results;
     const after = sarifOf([await lintBytes(moved, { filePath })]).runs[0].results;
     expect(after).toHaveLength(before.length);
-    expect(before.length).toBeGreaterThan(20);
+    expect(before.map((s: Sarif) => s.ruleId)).toEqual(['narrative-sum', 'blank-cells', 'reporting-period', 'publication-date']);
 
     const lines = (rs: Sarif[]) => rs.map((s) => s.locations[0].physicalLocation.region?.startLine);
     expect(lines(after)).toEqual(lines(before).map((l) => (l === undefined ? undefined : l + 3)));
+    // the places of the grouped blank-cells finding move with it
+    const relatedLines = (rs: Sarif[]) => rs.flatMap((s) => (s.relatedLocations ?? []).map((l: Sarif) => l.physicalLocation.region?.startLine));
+    expect(relatedLines(before)).toHaveLength(132);
+    expect(relatedLines(after)).toEqual(relatedLines(before).map((l) => l + 3));
 
     const prints = (rs: Sarif[]) => rs.map((s) => s.partialFingerprints['reportlint/v1'] as string);
     expect(new Set(prints(after))).toEqual(new Set(prints(before)));
@@ -216,9 +221,65 @@ describe('fingerprints', () => {
     for (const p of prints(before)) expect(p).toMatch(/^[0-9a-f]{16}:\d+$/);
   });
 
+  it('a grouped finding keeps its fingerprint while it covers the same cells, and gets a new one when a cell is filled in', async () => {
+    const text = readFileSync(fixture(SEED_002), 'utf8');
+    const blankPrint = async (t: string) => sarifOf([await lintBytes(Buffer.from(t), { filePath: 'r.txt' })]).runs[0].results.find((s: Sarif) => s.ruleId === 'blank-cells');
+    const before = await blankPrint(text);
+    const moved = await blankPrint(`前言\n\n${text}`);
+    expect(moved.partialFingerprints).toEqual(before.partialFingerprints);
+    // the first blank cell of the table (一、本年新收 × 商业企业) filled in with 0: the finding covers one cell fewer
+    const lines = text.split('\n');
+    const at = before.relatedLocations[0].physicalLocation.region;
+    lines[at.startLine - 1] = lines[at.startLine - 1].slice(0, at.startColumn - 1) + '0' + lines[at.startLine - 1].slice(at.startColumn - 1);
+    // whatever the message language
+    const en = sarifOf([await lintBytes(Buffer.from(text), { filePath: 'r.txt', lang: 'en' })], 'en').runs[0].results.find((s: Sarif) => s.ruleId === 'blank-cells');
+    expect(en.partialFingerprints).toEqual(before.partialFingerprints);
+    const filled = await blankPrint(lines.join('\n'));
+    expect(filled.relatedLocations).toHaveLength(before.relatedLocations.length - 1);
+    expect(filled.partialFingerprints).not.toEqual(before.partialFingerprints);
+  });
+
   it('differ between files and between rules', () => {
     const all = log.runs[0].results.map((s: Sarif) => s.partialFingerprints['reportlint/v1']);
     expect(new Set(all).size).toBe(all.length);
+  });
+});
+
+describe('a grouped finding', () => {
+  it("002's blank cells: one result, at the first row, each of its 132 cells a related location with its own region and text", () => {
+    const uri = `fixtures/${SEED_002}`;
+    const blank = log.runs[0].results.filter((s: Sarif) => s.ruleId === 'blank-cells' && s.locations[0].physicalLocation.artifactLocation.uri === uri);
+    expect(blank).toHaveLength(1);
+    const [r] = blank;
+    const m = results[files.indexOf(SEED_002)].messages.find((x) => x.ruleId === 'blank-cells')!;
+    expect(r.locations[0].physicalLocation.region).toEqual({ startLine: 87, startColumn: 1 });
+    expect(r.message.text).toContain('等 22 行有 132 个单元格为空');
+    expect(r.relatedLocations).toHaveLength(132);
+    expect(r.relatedLocations.map((l: Sarif) => l.id)).toEqual([...Array(132).keys()]);
+    r.relatedLocations.forEach((l: Sarif, i: number) => {
+      expect(l.physicalLocation.artifactLocation).toEqual({ uri, uriBaseId: '%SRCROOT%', index: files.indexOf(SEED_002) });
+      expect(l.physicalLocation.region).toEqual({ startLine: m.related![i].line, startColumn: m.related![i].column });
+      expect(l.message.text).toBe(m.related![i].message);
+      expect(l.properties.cell).toEqual(m.related![i].cell);
+    });
+    expect(r.relatedLocations[0]).toEqual({
+      id: 0,
+      physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%', index: files.indexOf(SEED_002) }, region: { startLine: 89, startColumn: 2 } },
+      message: { text: '「一、本年新收政府信息公开申请数量」行「商业企业」列为空' },
+      properties: { cell: { table: 'application', row: '一、本年新收政府信息公开申请数量', column: '商业企业' } },
+    });
+    // a finding with one place has none
+    expect(log.runs[0].results.filter((s: Sarif) => s.ruleId === 'reporting-period').every((s: Sarif) => s.relatedLocations === undefined)).toBe(true);
+  });
+
+  it('in a PDF, each related location has its page and the line on that page', () => {
+    const pdf = files.indexOf(PDF);
+    const [r] = log.runs[0].results.filter((s: Sarif) => s.ruleId === 'blank-cells' && s.locations[0].physicalLocation.artifactLocation.index === pdf);
+    expect(r.relatedLocations.length).toBe(132);
+    for (const l of r.relatedLocations) {
+      expect(l.properties.page).toBeGreaterThan(0);
+      expect(l.physicalLocation.region.startLine).toBeGreaterThan(0);
+    }
   });
 });
 

@@ -49,7 +49,7 @@ function expectNoFormula(wb: ExcelJS.Workbook) {
 describe('formatXlsx on the seeds and an unreadable PDF', () => {
   let results: LintResult[];
   let wb: ExcelJS.Workbook;
-  const F = 0, ISSUER = 1, YEAR = 2, RULE = 3, LEVEL = 4, MESSAGE = 7, EXPECTED = 8, ACTUAL = 9;
+  const F = 0, ISSUER = 1, YEAR = 2, RULE = 3, LEVEL = 4, MESSAGE = 7, EXPECTED = 8, ACTUAL = 9, PLACES = 11;
 
   beforeAll(async () => {
     const seeds = await listFixtures('seeds', '.txt');
@@ -63,20 +63,40 @@ describe('formatXlsx on the seeds and an unreadable PDF', () => {
     expect(results).toHaveLength(6);
     const ws = wb.getWorksheet('问题清单')!;
     expect(wb.worksheets.map((s) => s.name)).toEqual(['问题清单', '汇总']);
-    expect(header(ws)).toEqual(['文件', '发布机关', '年度', '规则', '级别', '位置', '引文', '问题说明', '应为', '实际', '类型']);
+    expect(header(ws)).toEqual(['文件', '发布机关', '年度', '规则', '级别', '位置', '引文', '问题说明', '应为', '实际', '类型', '涉及位置']);
     expect(ws.getRow(1).font?.bold).toBe(true);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
 
     const total = results.reduce((s, r) => s + r.messages.length, 0);
     const rows = body(ws);
     expect(rows).toHaveLength(total);
-    expect(ws.autoFilter).toBe(`A1:K${total + 1}`);
+    expect(ws.autoFilter).toBe(`A1:L${total + 1}`);
     // the same findings, file by file, in the order of the results
     const expected = results.flatMap((r) => r.messages.map((m) => [r.filePath, m.fatal ? '无法读取' : m.ruleId, m.message]));
     expect(rows.map((row) => [row[F], row[RULE], row[MESSAGE]])).toEqual(expected);
     // the year is a number, so it sorts and filters as one
     expect(rows.find((row) => row[F] === 'fixtures/seeds/002_605866c201a9c82d.txt')![YEAR]).toBe(2020);
     expect(ws.getColumn(8).alignment?.wrapText).toBe(true);
+  });
+
+  it('gives a grouped finding one row, with every place it covers in 涉及位置, one a line', () => {
+    const ws = wb.getWorksheet('问题清单')!;
+    const rows = body(ws).filter((row) => row[F] === 'fixtures/seeds/002_605866c201a9c82d.txt' && row[RULE] === 'blank-cells');
+    expect(rows).toHaveLength(1);
+    const m = results[2].messages.find((x) => x.ruleId === 'blank-cells')!;
+    expect(rows[0][5]).toBe('87:1');
+    expect(rows[0][MESSAGE]).toBe(m.message);
+    const places = String(rows[0][PLACES]).split('\n');
+    expect(places).toHaveLength(132);
+    expect(places).toEqual(m.related!.map((r) => `${r.line}:${r.column} ${r.message}`));
+    expect(places[0]).toBe('89:2 「一、本年新收政府信息公开申请数量」行「商业企业」列为空');
+    expect(ws.getColumn(12).alignment?.wrapText).toBe(true);
+    // a finding about one place has an empty cell there
+    const period = body(ws).find((row) => row[F] === 'fixtures/seeds/002_605866c201a9c82d.txt' && row[RULE] === 'reporting-period')!;
+    expect(period[PLACES] ?? null).toBeNull();
+    // seed 001's 23 rows of table 3 with fewer values than columns: one row, 23 places
+    const s001 = body(ws).filter((row) => row[F] === 'fixtures/seeds/001_9c5af0f5dc6921f6.txt' && row[RULE] === 'blank-cells');
+    expect(s001.map((row) => (row[PLACES] ? String(row[PLACES]).split('\n').length : 0))).toEqual([23, 0]);
   });
 
   it('gives the unreadable file one row, with the reason', () => {
@@ -109,7 +129,10 @@ describe('formatXlsx on the seeds and an unreadable PDF', () => {
       results.map((r) => [r.filePath, r.errorCount, r.warningCount, r.doubtCount, r.fatal ? '否' : '是']),
     );
     const seed002 = rows.find((row) => row[0] === 'fixtures/seeds/002_605866c201a9c82d.txt')!;
-    expect(seed002[8]).toBe('blank-cells（22 个错误）：统计表中应填数字的单元格为空');
+    // one finding per rule in 002 (its blank cells are one finding): the first in the text comes first
+    expect(seed002[8]).toBe('narrative-sum（1 个错误）：正文中的合计数与其分项之和一致');
+    const seed003 = rows.find((row) => row[0] === 'fixtures/seeds/003_079ed3c1b799cbd0.txt')!;
+    expect(seed003[8]).toBe('numeric-cells（5 个错误）：数字单元格填了文字或格式不正确的数字');
   });
 
   it('holds no formula', () => expectNoFormula(wb));
@@ -117,7 +140,7 @@ describe('formatXlsx on the seeds and an unreadable PDF', () => {
   it('speaks English when asked', async () => {
     const en = await load(await formatXlsx(results, { lang: 'en', rules: metas }));
     expect(en.worksheets.map((s) => s.name)).toEqual(['Findings', 'Summary']);
-    expect(header(en.getWorksheet('Findings')!)).toEqual(['File', 'Issuer', 'Year', 'Rule', 'Level', 'Location', 'Quote', 'Message', 'Expected', 'Actual', 'Kind']);
+    expect(header(en.getWorksheet('Findings')!)).toEqual(['File', 'Issuer', 'Year', 'Rule', 'Level', 'Location', 'Quote', 'Message', 'Expected', 'Actual', 'Kind', 'Places']);
   });
 });
 

@@ -265,6 +265,31 @@ describe('blank-cells', () => {
     expect(m.line).toBe(hline(text, label));
   });
 
+  it('HTML: 商业企业 left empty in three rows → 1 finding for the table, at the first row, each empty cell a related place', async () => {
+    let text = D;
+    const rows: Array<[string, number[]]> = [
+      ['一、本年新收政府信息公开申请数量', [12, 3, 0, 0, 1, 0, 16]],
+      ['二、上年结转政府信息公开申请数量', [1, 1, 0, 0, 0, 0, 2]],
+      ['四、结转下年度继续办理', [2, 1, 0, 0, 0, 0, 3]],
+    ];
+    for (const [label, v] of rows) text = mutate(text, hrow(label, v), hrow(label, [v[0], '', ...v.slice(2)]));
+    const [m] = only(await html(text), 'blank-cells');
+    expect(m.line).toBe(hline(text, rows[0][0]));
+    expect(m.message).toBe(`表3（依申请公开）${rows.map(([l]) => `「${l}」`).join('')}等 3 行有 3 个单元格为空（商业企业）：没有数据应填 0，空白不等于 0`);
+    expect(m.related!.map((p) => [p.line, p.cell])).toEqual(rows.map(([l]) => [hline(text, l), { table: 'application', row: l, column: '商业企业' }]));
+    expect(m.related!.map((p) => p.message)).toEqual(rows.map(([l]) => `「${l}」行「商业企业」列为空`));
+    // the tallies skip those cells: no other finding
+  });
+
+  it('text: value lines deleted from two table-3 rows → 1 finding naming both rows, each a related place', async () => {
+    let text = mutate(T, '1.属于国家秘密\n\n0\n\n', '1.属于国家秘密\n\n');
+    text = mutate(text, '2.其他法律行政法规禁止公开\n\n0\n\n', '2.其他法律行政法规禁止公开\n\n');
+    const [m] = only(await txt(text), 'blank-cells');
+    expect(m).toMatchObject({ line: lineOf(text, '\n1.属于国家秘密\n') + 1, expected: '7', actual: '6 / 6' });
+    expect(m.message).toContain('「（三）不予公开 › 1.属于国家秘密」「（三）不予公开 › 2.其他法律行政法规禁止公开」等 2 行读到的数值少于列数，共有 2 个单元格为空');
+    expect(m.related!.map((p) => p.line)).toEqual([lineOf(text, '\n1.属于国家秘密\n') + 1, lineOf(text, '\n2.其他法律行政法规禁止公开\n') + 1]);
+  });
+
   it('text: one value line deleted from a table-3 row (6 of 7 values) → 1', async () => {
     const label = '1.属于国家秘密';
     const text = mutate(T, `${label}\n\n0\n\n`, `${label}\n\n`);

@@ -80,10 +80,15 @@ export function applyBaseline(results: LintResult[], baseline: Baseline): { resu
 /** The document view points at messages by index: follow them to their new places. */
 function remapView(view: DocumentView, to: Map<number, number>): DocumentView {
   const map = (xs: number[]) => xs.filter((i) => to.has(i)).map((i) => to.get(i)!);
+  const mapRelated = (xs: Array<[number, number]> = []) => xs.filter(([i]) => to.has(i)).map(([i, k]): [number, number] => [to.get(i)!, k]);
   return {
     ...view,
     unplaced: map(view.unplaced),
-    blocks: view.blocks.map((b) => (b.kind === 'table' ? { ...b, messages: map(b.messages), rows: b.rows.map((row) => row.map((c) => ({ ...c, messages: map(c.messages) }))) } : { ...b, messages: map(b.messages) })),
+    blocks: view.blocks.map((b) =>
+      b.kind === 'table'
+        ? { ...b, messages: map(b.messages), related: mapRelated(b.related), rows: b.rows.map((row) => row.map((c) => ({ ...c, messages: map(c.messages), related: mapRelated(c.related) }))) }
+        : { ...b, messages: map(b.messages), related: mapRelated(b.related) },
+    ),
   };
 }
 

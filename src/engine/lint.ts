@@ -5,19 +5,18 @@
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { Root } from 'mdast';
-import type { Lang, LintMessage, LintResult, TemplateVersion } from '../types.js';
+import type { Lang, LintMessage, LintResult, Point, RelatedLocation, SourceLocation, TemplateVersion } from '../types.js';
 import { extract } from '../extract/index.js';
 import { ExtractError } from '../extract/errors.js';
 import { normalizeTree } from '../extract/normalize.js';
 import { buildModel, type ReportModel } from '../model/index.js';
 import { rules } from '../../rules/index.js';
 import { resolveRules, type RuleSettings } from './config.js';
-import type { FileData, Rule } from './rule.js';
+import type { FileData, FindingData, RelatedData, Rule } from './rule.js';
 import { buildView } from './view.js';
 import { findDirectives, suppressedBy } from './directives.js';
 import { decodeText } from '../extract/detect.js';
 import { applyFix, resolveFix, sourceText, type SourceText } from './fix.js';
-import type { ProposedEdit } from './rule.js';
 
 export interface LintOptions {
   /** the name shown in results (and used for the extension when sniffing fails) */
@@ -74,24 +73,50 @@ export async function lintBytes(bytes: Uint8Array, options: LintOptions = {}): P
   const ordered = [...file.messages].sort(
     (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''),
   );
+  // DOCX and PDF positions are the rebuilt document's: the extractor says where that is for the user.
+  const locate = (start: Point | undefined, end: Point | null | undefined) => {
+    const where: SourceLocation | null = doc.locate && start ? doc.locate({ line: start.line, column: start.column ?? 1 }) : null;
+    const whereEnd = doc.locate && end ? doc.locate(end) : null;
+    return {
+      where,
+      line: where ? (where.line ?? null) : (start?.line ?? null),
+      column: where ? (where.column ?? null) : (start?.column ?? null),
+      endLine: where ? (whereEnd?.line ?? null) : (end?.line ?? null),
+      endColumn: where ? (whereEnd?.column ?? null) : (end?.column ?? null),
+    };
+  };
+  const relatedOf = (r: RelatedData): RelatedLocation => {
+    const at = locate(r.place?.start, r.place?.end);
+    return {
+      line: at.line,
+      column: at.column,
+      ...(at.endLine !== null ? { endLine: at.endLine, endColumn: at.endColumn } : {}),
+      page: at.where?.page ?? r.page ?? null,
+      ...(at.where?.paragraph ? { paragraph: at.where.paragraph } : {}),
+      ...(at.where?.tableCell ? { tableCell: at.where.tableCell } : {}),
+      ...(r.cell ? { cell: r.cell } : {}),
+      ...(r.quote || at.where?.quote ? { quote: r.quote ?? at.where?.quote } : {}),
+      message: r.message,
+    };
+  };
+  const dataOf = (m: (typeof ordered)[number]) => ((m as { data?: unknown }).data ?? {}) as Partial<FindingData>;
   const messages: LintMessage[] = ordered.map((m) => {
-    const data = ((m as { data?: unknown }).data ?? {}) as { kind?: 'defect' | 'doubt'; cell?: LintMessage['cell']; quote?: string; page?: number | null; note?: boolean; fix?: { title: string; edits: ProposedEdit[] } };
+    const data = dataOf(m);
     const fix = source && data.fix && options.fixes !== false ? resolveFix(source, data.fix) : null;
     const level = resolved.get(m.ruleId ?? '')?.level ?? 'warn';
     const end = m.place && 'end' in m.place ? m.place.end : null;
-    // DOCX and PDF positions are the rebuilt document's: the extractor says where that is for the user.
-    const where = doc.locate && m.line ? doc.locate({ line: m.line, column: m.column ?? 1 }) : null;
-    const whereEnd = doc.locate && end ? doc.locate(end) : null;
+    const at = locate(m.line ? { line: m.line, column: m.column ?? 1 } : undefined, end);
+    const where = at.where;
     return {
       ruleId: m.ruleId ?? 'unknown',
       // a rule may mark one of its findings as a note: an info, whatever the rule's level
       severity: data.note ? 0 : SEVERITY[level],
       kind: data.kind ?? 'defect',
       message: m.reason,
-      line: where ? (where.line ?? null) : (m.line ?? null),
-      column: where ? (where.column ?? null) : (m.column ?? null),
-      endLine: where ? (whereEnd?.line ?? null) : (end?.line ?? null),
-      endColumn: where ? (whereEnd?.column ?? null) : (end?.column ?? null),
+      line: at.line,
+      column: at.column,
+      endLine: at.endLine,
+      endColumn: at.endColumn,
       page: where?.page ?? data.page ?? null,
       ...(where?.paragraph ? { paragraph: where.paragraph } : {}),
       ...(where?.tableCell ? { tableCell: where.tableCell } : {}),
@@ -101,12 +126,17 @@ export async function lintBytes(bytes: Uint8Array, options: LintOptions = {}): P
       ...(data.cell ? { cell: data.cell } : {}),
       ...(data.quote || where?.quote ? { quote: data.quote ?? where?.quote } : {}),
       ...(fix ? { fix } : {}),
+      ...(data.related?.length ? { related: data.related.map(relatedOf) } : {}),
     };
   });
   // inline directives in drafts written as text, Markdown or HTML
   const directives = source ? findDirectives(source.text) : [];
   if (source && options.fixes !== false) await keepCertainFixes(messages, source, options);
-  const by = messages.map((m) => suppressedBy(directives, m.ruleId, m.line));
+  // a grouped finding is turned off only where every place it covers is
+  const by = messages.map((m) => {
+    const first = suppressedBy(directives, m.ruleId, m.line);
+    return first && (m.related ?? []).every((r) => suppressedBy(directives, m.ruleId, r.line)) ? first : null;
+  });
   const kept = messages.filter((_, i) => !by[i]);
   const suppressedMessages = messages.flatMap((m, i) => (by[i] ? [{ ...m, suppressions: [{ kind: 'directive' as const, justification: by[i]!.reason ?? '' }] }] : []));
   return summarise({
@@ -120,7 +150,19 @@ export async function lintBytes(bytes: Uint8Array, options: LintOptions = {}): P
     messages: kept,
     ...(suppressedMessages.length > 0 ? { suppressedMessages } : {}),
     fatal: false,
-    ...(options.view ? { view: buildView(model, ordered.filter((_, i) => !by[i]).map((m) => (m.line ? { line: m.line, column: m.column ?? 1 } : null))) } : {}),
+    ...(options.view
+      ? {
+          view: buildView(
+            model,
+            ordered
+              .filter((_, i) => !by[i])
+              .map((m) => ({
+                at: m.line ? { line: m.line, column: m.column ?? 1 } : null,
+                related: (dataOf(m).related ?? []).map((r) => r.place?.start ?? null),
+              })),
+          ),
+        }
+      : {}),
   });
 }
 

@@ -47,6 +47,44 @@ export interface Finding {
   note?: boolean;
   /** a certain correction: its title is one of the rule's messages; the core checks each edit against the source */
   fix?: { messageId: string; params?: Params; edits: ProposedEdit[] };
+  /**
+   * The places a finding repeated in one place covers (each blank cell of a table, each mistyped
+   * row label), when the rule reports them as one finding: each with its own short text (one of
+   * the rule's messages). The finding itself should stand at the first of them.
+   */
+  related?: RelatedPlace[];
+}
+
+/** One place of a grouped finding, located like the finding itself. */
+export interface RelatedPlace {
+  place?: Place;
+  /** the place's own short text: one of the rule's messages */
+  messageId: string;
+  params?: Params;
+  cell?: { table: string; row?: string; column?: string };
+  quote?: string;
+  page?: number | null;
+}
+
+/** A related place as the core receives it from a rule: its text already in the message language. */
+export interface RelatedData {
+  place?: Place;
+  message: string;
+  cell?: { table: string; row?: string; column?: string };
+  quote?: string;
+  page: number | null;
+}
+
+/** What a rule's finding carries to the core on its VFile message (`message.data`). */
+export interface FindingData {
+  kind: FindingKind;
+  messageId: string;
+  cell?: { table: string; row?: string; column?: string };
+  quote?: string;
+  page: number | null;
+  note: boolean;
+  fix?: { title: string; edits: ProposedEdit[] };
+  related?: RelatedData[];
 }
 
 /** Replace `from`, which the rule read at `at`, by `to`. */
@@ -98,7 +136,12 @@ export function defineRule<O = Record<string, unknown>>(meta: Omit<RuleMeta, 'do
         const fixText = finding.fix ? full.messages[finding.fix.messageId] : undefined;
         if (finding.fix && !fixText) throw new Error(`rule ${full.id}: no message '${finding.fix.messageId}'`);
         const fix = finding.fix && fixText ? { title: fixText[lang](finding.fix.params ?? params), edits: finding.fix.edits } : undefined;
-        msg.data = { kind: full.kind, messageId, cell: finding.cell, quote: finding.quote, page: finding.page ?? null, note: finding.note ?? false, fix };
+        const related = finding.related?.map((r): RelatedData => {
+          const t = full.messages[r.messageId];
+          if (!t) throw new Error(`rule ${full.id}: no message '${r.messageId}'`);
+          return { place: r.place, message: t[lang](r.params ?? {}), cell: r.cell, quote: r.quote, page: r.page ?? null };
+        });
+        msg.data = { kind: full.kind, messageId, cell: finding.cell, quote: finding.quote, page: finding.page ?? null, note: finding.note ?? false, fix, ...(related?.length ? { related } : {}) } satisfies FindingData;
       },
     });
   });

@@ -14,11 +14,13 @@ export interface ViewCell {
   header: boolean;
   /** indexes into the result's messages */
   messages: number[];
+  /** the places of grouped findings that stand here: [message index, index in its `related`] */
+  related: Array<[number, number]>;
 }
 
 export type ViewBlock =
-  | { kind: 'heading' | 'paragraph'; text: string; messages: number[] }
-  | { kind: 'table'; rows: ViewCell[][]; messages: number[] };
+  | { kind: 'heading' | 'paragraph'; text: string; messages: number[]; related: Array<[number, number]> }
+  | { kind: 'table'; rows: ViewCell[][]; messages: number[]; related: Array<[number, number]> };
 
 export interface DocumentView {
   title: string | null;
@@ -39,25 +41,44 @@ const inside = (p: Point, place: Place | undefined) => {
   return before(place.start, p) && before(p, end);
 };
 
-export function buildView(model: ReportModel, points: Array<Point | null>): DocumentView {
+/** Where each finding stands (its point, in the tree) and the places its `related` list, in order. */
+export interface FindingPoints {
+  at: Point | null;
+  related?: Array<Point | null>;
+}
+
+/** In a place, its end excluded. */
+const within = (p: Point, place: Place | undefined) => {
+  if (!place) return false;
+  const end = 'end' in place && place.end ? place.end : null;
+  return before(place.start, p) && (!end || p.line < end.line || (p.line === end.line && p.column < end.column));
+};
+
+export function buildView(model: ReportModel, findings: FindingPoints[]): DocumentView {
   const blocks: ViewBlock[] = model.blocks.map((b) =>
     b.kind === 'table'
-      ? { kind: 'table', messages: [], rows: (b.rows ?? []).map((row) => row.map((c) => ({ text: c.text, rowSpan: c.rowSpan, colSpan: c.colSpan, header: c.header, messages: [] }))) }
-      : { kind: b.kind, text: b.text, messages: [] },
+      ? { kind: 'table', messages: [], related: [], rows: (b.rows ?? []).map((row) => row.map((c) => ({ text: c.text, rowSpan: c.rowSpan, colSpan: c.colSpan, header: c.header, messages: [], related: [] }))) }
+      : { kind: b.kind, text: b.text, messages: [], related: [] },
   );
   const unplaced: number[] = [];
-  points.forEach((p, i) => {
-    if (!p) return void unplaced.push(i);
+  /** the block and the cells a point falls in */
+  const place = (p: Point, add: (x: { messages: number[]; related: Array<[number, number]> }) => void): boolean => {
     const at = model.blocks.findIndex((b) => inside(p, b.place));
-    if (at < 0) return void unplaced.push(i);
+    if (at < 0) return false;
     const view = blocks[at];
-    view.messages.push(i);
-    if (view.kind !== 'table') return;
-    model.blocks[at].rows?.forEach((row, r) =>
-      row.forEach((cell, c) => {
-        if (inside(p, cell.place) || (cell.place && cell.place.start.line === p.line && cell.place.start.column === p.column)) view.rows[r][c].messages.push(i);
-      }),
-    );
+    add(view);
+    if (view.kind !== 'table') return true;
+    // the cell that starts at the point, else those it falls in (an end is exclusive: the cell
+    // after an empty one starts where that one ends)
+    const cells = (model.blocks[at].rows ?? []).flatMap((row, r) => row.map((cell, c) => ({ cell, r, c })));
+    const starts = cells.filter(({ cell }) => cell.place && cell.place.start.line === p.line && cell.place.start.column === p.column);
+    const holds = starts.length ? starts : cells.filter(({ cell }) => within(p, cell.place));
+    for (const { r, c } of holds) add(view.rows[r][c]);
+    return true;
+  };
+  findings.forEach(({ at, related }, i) => {
+    if (!at || !place(at, (x) => x.messages.push(i))) unplaced.push(i);
+    related?.forEach((p, k) => p && place(p, (x) => x.related.push([i, k])));
   });
   return { title: model.title?.text ?? null, blocks, unplaced };
 }

@@ -15,8 +15,16 @@ export interface DiagnosticData {
   version: number;
 }
 
-export function toDiagnostics(result: LintResult, text: string, version: number, docUrl: (url: string) => string | undefined): Diagnostic[] {
+export interface DiagnosticOptions {
+  /** the document's uri, for the related places of a grouped finding */
+  uri?: string;
+  /** the client takes `relatedInformation` (its publishDiagnostics capability); default true */
+  relatedInformation?: boolean;
+}
+
+export function toDiagnostics(result: LintResult, text: string, version: number, docUrl: (url: string) => string | undefined, options: DiagnosticOptions = {}): Diagnostic[] {
   const lines = text.split('\n');
+  const uri = options.uri;
   return result.messages.map((m, index) => {
     const href = m.url ? docUrl(m.url) : undefined;
     const diagnostic: Diagnostic = {
@@ -28,6 +36,10 @@ export function toDiagnostics(result: LintResult, text: string, version: number,
       source: m.kind === 'doubt' ? 'reportlint · 读取疑问' : 'reportlint',
       message: m.message,
       data: { index, version } satisfies DiagnosticData,
+      // a grouped finding: each place it covers (every blank cell of the table), with its own text
+      ...(uri && options.relatedInformation !== false && m.related?.length
+        ? { relatedInformation: m.related.map((r) => ({ location: { uri, range: rangeOf(r, lines) }, message: r.message })) }
+        : {}),
     };
     return diagnostic;
   });
@@ -38,7 +50,7 @@ export function toDiagnostics(result: LintResult, text: string, version: number,
  * point to the end of the word or number there (a point alone draws no squiggle), and a finding
  * about the whole report (a missing section) marks the first line.
  */
-export function rangeOf(m: LintMessage, lines: string[]): Range {
+export function rangeOf(m: Pick<LintMessage, 'line' | 'column' | 'endLine' | 'endColumn' | 'fix'>, lines: string[]): Range {
   if (!m.line) return { start: { line: 0, character: 0 }, end: { line: 0, character: (lines[0] ?? '').replace(/\r$/, '').length } };
   const line = Math.min(m.line, lines.length) - 1;
   const character = Math.max(0, (m.column ?? 1) - 1);

@@ -50,6 +50,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let initial: Settings = {};
   let settings: Settings = {};
   let canPull = false;
+  /** the client shows the related places of a grouped finding (LSP publishDiagnostics.relatedInformation) */
+  let relatedInformation = false;
   let configFor = configResolver();
   let ignored: Promise<IgnoreTest> = loadIgnore(root);
   const timers = new Map<string, NodeJS.Timeout>();
@@ -97,7 +99,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (documents.get(doc.uri)?.version !== version) return;
     if (result) linted.set(doc.uri, { version, result });
     else linted.delete(doc.uri);
-    await connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: result ? toDiagnostics(result, doc.getText(), version, docUrl) : [] });
+    await connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: result ? toDiagnostics(result, doc.getText(), version, docUrl, { uri: doc.uri, relatedInformation }) : [] });
   }
 
   /** Findings accepted in the workspace's baseline (reportlint-baseline.json) are not shown. */
@@ -139,6 +141,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     locale = params.locale?.toLowerCase();
     initial = (params.initializationOptions ?? {}) as Settings;
     canPull = params.capabilities.workspace?.configuration === true;
+    relatedInformation = params.capabilities.textDocument?.publishDiagnostics?.relatedInformation === true;
     watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     pushConfig = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     return {

@@ -76,6 +76,8 @@ const WORDS = {
     unplaced: '未定位到正文',
     toText: '在原文中查看',
     toFinding: (n: number) => `查看第 ${n} 条检查发现`,
+    toGrouped: (n: number) => `第 ${n} 条检查发现所列之处`,
+    places: (n: number) => `涉及 ${n} 处`,
     tableMarks: '涉及整张表格：',
     doubtNote: '「读取存疑」不是报告本身的问题，而是本工具对文档的读取没有把握之处，请对照原文核实。',
     legend: '标注颜色：',
@@ -118,6 +120,8 @@ const WORDS = {
     unplaced: 'not placed in the text',
     toText: 'show in the text',
     toFinding: (n: number) => `go to finding ${n}`,
+    toGrouped: (n: number) => `a place listed by finding ${n}`,
+    places: (n: number) => `${n} ${n === 1 ? 'place' : 'places'}`,
     tableMarks: 'About the whole table: ',
     doubtNote: 'A reading doubt is not a defect of the report: it is a place where this tool is not sure it read the document right. Check it against the original.',
     legend: 'Highlights: ',
@@ -182,26 +186,103 @@ function countOf(results: LintResult[]): Counts {
 // ids are built from indexes only, never from the file path, so they are always valid and unique
 const findingId = (file: number, i: number) => `r${file}-f${i}`;
 const markId = (file: number, i: number) => `r${file}-m${i}`;
+/** the mark of place k of grouped finding i (a blank cell of a blank-cells finding) */
+const relatedMarkId = (file: number, i: number, k: number) => `r${file}-m${i}-${k}`;
 
-/** State while one file's text is drawn: the first badge of a finding carries the anchor its list entry links to. */
+/** A finding's badge at one place: its own place, or one of the places it lists (`related`). */
+interface Badge {
+  i: number;
+  related: boolean;
+  id?: string;
+}
+
+/** Where a place of the view stands in the page: its findings and the places of grouped findings. */
+type Spot = { messages: number[]; related?: Array<[number, number]> };
+
+/**
+ * The badges of every place of the text, decided before anything is drawn, in the order the page
+ * draws them: a finding's first badge carries the anchor its entry's back link goes to; each place
+ * of a grouped finding gets a badge too, whose anchor the entry's list of places links to.
+ */
+interface MarkPlan {
+  badges: Map<Spot, Badge[]>;
+  /** `${i}:${k}` → the anchor of the badge that marks place k of finding i */
+  relatedAnchor: Map<string, string>;
+}
+
+/** State while one file's text is drawn. */
 interface MarkContext {
   file: number;
   messages: LintMessage[];
-  anchored: Set<number>;
+  plan: MarkPlan;
   w: Words;
 }
 
-function badge(ctx: MarkContext, i: number): Html {
-  const first = !ctx.anchored.has(i);
-  ctx.anchored.add(i);
-  const m = ctx.messages[i];
-  return html`<a class="badge t-${toneOf(m)}"${first ? html` id="${markId(ctx.file, i)}"` : ''} href="#${findingId(ctx.file, i)}" title="${ctx.w.toFinding(i + 1)} · ${toneLabel(m, ctx.w)} ${m.ruleId}">${i + 1}</a>`;
+/** The findings of a table no single cell holds (a missing row, the table's shape), shown above it. */
+function wholeTable(block: Extract<ViewBlock, { kind: 'table' }>): Spot {
+  const cells = block.rows.flat();
+  const inCells = new Set(cells.flatMap((c) => c.messages));
+  const relatedInCells = new Set(cells.flatMap((c) => (c.related ?? []).map(([i, k]) => `${i}:${k}`)));
+  return { messages: block.messages.filter((i) => !inCells.has(i)), related: (block.related ?? []).filter(([i, k]) => !relatedInCells.has(`${i}:${k}`)) };
 }
 
-const badges = (ctx: MarkContext, indexes: number[]) => (indexes.length ? html`<span class="badges">${indexes.map((i) => badge(ctx, i))}</span>` : '');
+/** Spots in the order the page draws them (a table's whole-table marks before its cells); each table's whole-table spot is kept for drawing. */
+function spotsOf(view: DocumentView, above: Map<ViewBlock, Spot>): Spot[] {
+  return view.blocks.flatMap((b): Spot[] => {
+    if (b.kind !== 'table') return [b];
+    const whole = wholeTable(b);
+    above.set(b, whole);
+    return [whole, ...b.rows.flat()];
+  });
+}
 
-/** The highlight of a place named by these findings: none, or `mark` and the tone of the most serious. */
-const markClasses = (ctx: MarkContext, indexes: number[]): string[] => (indexes.length ? ['mark', `t-${strongest(indexes.map((i) => toneOf(ctx.messages[i])))}`] : []);
+function planMarks(file: number, view: DocumentView, above: Map<ViewBlock, Spot>): MarkPlan {
+  const badges = new Map<Spot, Badge[]>();
+  const relatedAnchor = new Map<string, string>();
+  const anchored = new Set<number>();
+  const used = new Set<string>();
+  for (const spot of spotsOf(view, above)) {
+    const here: Badge[] = [];
+    for (const i of spot.messages) {
+      const first = !anchored.has(i);
+      anchored.add(i);
+      const id = first ? markId(file, i) : undefined;
+      if (id) used.add(id);
+      here.push({ i, related: false, id });
+    }
+    // the places of grouped findings here: one badge per finding, however many of its places are here
+    const byFinding = new Map<number, number[]>();
+    for (const [i, k] of spot.related ?? []) byFinding.set(i, [...(byFinding.get(i) ?? []), k]);
+    for (const [i, ks] of byFinding) {
+      let b = here.find((x) => x.i === i);
+      if (!b) here.push((b = { i, related: true }));
+      if (!b.id && !used.has(relatedMarkId(file, i, ks[0]))) {
+        b.id = relatedMarkId(file, i, ks[0]);
+        used.add(b.id);
+      }
+      if (b.id) for (const k of ks) if (!relatedAnchor.has(`${i}:${k}`)) relatedAnchor.set(`${i}:${k}`, b.id);
+    }
+    badges.set(spot, here);
+  }
+  return { badges, relatedAnchor };
+}
+
+function badge(ctx: MarkContext, b: Badge): Html {
+  const m = ctx.messages[b.i];
+  const title = b.related ? ctx.w.toGrouped(b.i + 1) : ctx.w.toFinding(b.i + 1);
+  return html`<a class="badge t-${toneOf(m)}${b.related ? ' rel' : ''}"${b.id ? html` id="${b.id}"` : ''} href="#${findingId(ctx.file, b.i)}" title="${title} · ${toneLabel(m, ctx.w)} ${m.ruleId}">${b.i + 1}</a>`;
+}
+
+const badgesAt = (ctx: MarkContext, spot: Spot) => {
+  const list = ctx.plan.badges.get(spot) ?? [];
+  return list.length ? html`<span class="badges">${list.map((b) => badge(ctx, b))}</span>` : '';
+};
+
+/** The highlight of a place named by findings (or listed by grouped ones): none, or `mark` and the tone of the most serious. */
+const markClasses = (ctx: MarkContext, spot: Spot): string[] => {
+  const indexes = (ctx.plan.badges.get(spot) ?? []).map((b) => b.i);
+  return indexes.length ? ['mark', `t-${strongest(indexes.map((i) => toneOf(ctx.messages[i])))}`] : [];
+};
 
 /** A class attribute, or nothing when there is no class (the names are this module's own words). */
 const classAttr = (names: string[]) => (names.length ? html` class="${names.join(' ')}"` : '');
@@ -214,44 +295,47 @@ function renderCell(ctx: MarkContext, cell: ViewCell): Html {
   const tag = cell.header ? 'th' : 'td';
   const span = html`${cell.rowSpan > 1 ? html` rowspan="${cell.rowSpan}"` : ''}${cell.colSpan > 1 ? html` colspan="${cell.colSpan}"` : ''}`;
   // numbers and headings spanning columns are centred like the printed form; row labels read better from the left
-  const cls = classAttr([...(NUMERIC.test(cell.text) || cell.colSpan > 1 ? ['c'] : []), ...markClasses(ctx, cell.messages)]);
-  const inner = html`<span class="cell-text">${cell.text}</span>${badges(ctx, cell.messages)}`;
+  const cls = classAttr([...(NUMERIC.test(cell.text) || cell.colSpan > 1 ? ['c'] : []), ...markClasses(ctx, cell)]);
+  const inner = html`<span class="cell-text">${cell.text}</span>${badgesAt(ctx, cell)}`;
   // the tag name is one of two literals, never data
   return tag === 'th' ? html`<th${span}${cls}>${inner}</th>` : html`<td${span}${cls}>${inner}</td>`;
 }
 
-function renderTable(ctx: MarkContext, block: Extract<ViewBlock, { kind: 'table' }>): Html {
+function renderTable(ctx: MarkContext, block: Extract<ViewBlock, { kind: 'table' }>, whole: Spot | undefined): Html {
   // findings inside the table that no single cell holds (a missing row, the table's shape) go above it
-  const inCells = new Set(block.rows.flatMap((row) => row.flatMap((c) => c.messages)));
-  const whole = block.messages.filter((i) => !inCells.has(i));
-  const above = whole.length ? html`<p${classAttr(['table-marks', ...markClasses(ctx, whole)])}>${ctx.w.tableMarks}${badges(ctx, whole)}</p>` : '';
+  const above = whole && (ctx.plan.badges.get(whole)?.length ?? 0) > 0 ? html`<p${classAttr(['table-marks', ...markClasses(ctx, whole)])}>${ctx.w.tableMarks}${badgesAt(ctx, whole)}</p>` : '';
   const rows = block.rows.map((row) => html`<tr>${row.map((cell) => renderCell(ctx, cell))}</tr>`);
   return html`${above}<div class="table-wrap"><table class="doc-table"><tbody>${rows}</tbody></table></div>`;
 }
 
-function renderBlock(ctx: MarkContext, block: ViewBlock): Html {
-  if (block.kind === 'table') return renderTable(ctx, block);
-  const marks = markClasses(ctx, block.messages);
+function renderBlock(ctx: MarkContext, block: ViewBlock, above: Map<ViewBlock, Spot>): Html {
+  if (block.kind === 'table') return renderTable(ctx, block, above.get(block));
+  const marks = markClasses(ctx, block);
   // badges first, so they line up at the left edge where the eye looks for them
-  const body = html`${badges(ctx, block.messages)}${block.text}`;
+  const body = html`${badgesAt(ctx, block)}${block.text}`;
   return block.kind === 'heading' ? html`<h4${classAttr(['doc-heading', ...marks])}>${body}</h4>` : html`<p${classAttr(['doc-para', ...marks])}>${body}</p>`;
 }
 
 /**
  * The view's finding indexes that name a finding of this result. They always should; but if a
  * caller drops findings after linting (a baseline) without rebuilding the view, a stale index must
- * not mark the wrong place or break the page, so it is left out.
+ * not mark the wrong place or break the page, so it is left out (and so is a place of a grouped
+ * finding that the finding does not list).
  */
-function checkedView(view: DocumentView, count: number): DocumentView {
+function checkedView(view: DocumentView, messages: LintMessage[]): DocumentView {
+  const count = messages.length;
   const ok = (list: number[]) => list.filter((i) => Number.isInteger(i) && i >= 0 && i < count);
+  const okRelated = (list: Array<[number, number]> = []) => list.filter(([i, k]) => ok([i]).length === 1 && Number.isInteger(k) && k >= 0 && k < (messages[i].related?.length ?? 0));
   const blocks = view.blocks.map((b): ViewBlock =>
-    b.kind === 'table' ? { ...b, messages: ok(b.messages), rows: b.rows.map((row) => row.map((c) => ({ ...c, messages: ok(c.messages) }))) } : { ...b, messages: ok(b.messages) },
+    b.kind === 'table'
+      ? { ...b, messages: ok(b.messages), related: okRelated(b.related), rows: b.rows.map((row) => row.map((c) => ({ ...c, messages: ok(c.messages), related: okRelated(c.related) }))) }
+      : { ...b, messages: ok(b.messages), related: okRelated(b.related) },
   );
   return { ...view, blocks, unplaced: ok(view.unplaced) };
 }
 
-function renderDocument(ctx: MarkContext, view: DocumentView): Html {
-  return html`<div class="doc" lang="zh-CN"><h3 class="pane-title">${ctx.w.document}</h3><div class="doc-body">${view.blocks.map((b) => renderBlock(ctx, b))}</div></div>`;
+function renderDocument(ctx: MarkContext, view: DocumentView, above: Map<ViewBlock, Spot>): Html {
+  return html`<div class="doc" lang="zh-CN"><h3 class="pane-title">${ctx.w.document}</h3><div class="doc-body">${view.blocks.map((b) => renderBlock(ctx, b, above))}</div></div>`;
 }
 
 /* ------------------------------------------------------------------ the findings list */
@@ -277,19 +361,39 @@ function expectedActual(m: LintMessage, w: Words): Html | string {
 /** Where the entry leads back to: its mark in the text; without a text shown, nowhere, and nothing is said. */
 type Placement = 'marked' | 'unplaced' | 'no-text';
 
-function renderFinding(file: number, i: number, m: LintMessage, placement: Placement, meta: RuleMeta | undefined, lang: Lang, w: Words): Html {
+/**
+ * The places a grouped finding lists (each blank cell of a table), under its entry: each with
+ * where it is, its own text, and a link to its mark in the text. Folded when there are many.
+ */
+function relatedList(file: number, i: number, m: LintMessage, plan: MarkPlan, lang: Lang, w: Words): Html | string {
+  const related = m.related ?? [];
+  if (related.length === 0) return '';
+  const items = related.map((rel, k) => {
+    const where = locationText(rel, lang);
+    const anchor = plan.relatedAnchor.get(`${i}:${k}`);
+    const place = where ? (anchor ? html`<a class="where" href="#${anchor}" title="${w.toText}">${where}</a>` : html`<span class="where">${where}</span>`) : '';
+    return html`<li data-related="${k}">${place}<span class="r-msg">${rel.message}</span>${rel.quote && (rel.page !== null || rel.paragraph || rel.tableCell) ? html` <span class="f-quote">${w.quote(rel.quote)}</span>` : ''}</li>`;
+  });
+  const open = related.length <= RELATED_OPEN ? html` open` : '';
+  return html`<details class="related" id="${findingId(file, i)}-places"${open}><summary>${w.places(related.length)}</summary><ol>${items}</ol></details>`;
+}
+
+/** a grouped finding's places are listed unfolded up to this many */
+const RELATED_OPEN = 10;
+
+function renderFinding(file: number, i: number, m: LintMessage, placement: Placement, meta: RuleMeta | undefined, lang: Lang, w: Words, plan: MarkPlan): Html {
   const where = locationText(m, lang);
   const back =
     placement === 'marked' ? html`<a class="back" href="#${markId(file, i)}" title="${w.toText}">↖ ${w.toText}</a>` : placement === 'unplaced' ? html`<span class="unplaced">${w.unplaced}</span>` : '';
   return html`<li class="finding t-${toneOf(m)}" id="${findingId(file, i)}" data-finding="${i}">
 <div class="f-head"><span class="num">${i + 1}</span><span class="sev t-${toneOf(m)}">${toneLabel(m, w)}</span>${ruleLink(m, meta, lang)}${where ? html`<span class="where">${where}</span>` : ''}</div>
-<p class="f-msg">${m.message}</p>${m.quote ? html`<p class="f-quote">${w.quote(m.quote)}</p>` : ''}${expectedActual(m, w)}<div class="f-foot">${back}</div></li>`;
+<p class="f-msg">${m.message}</p>${m.quote ? html`<p class="f-quote">${w.quote(m.quote)}</p>` : ''}${expectedActual(m, w)}${relatedList(file, i, m, plan, lang, w)}<div class="f-foot">${back}</div></li>`;
 }
 
-function renderFindings(file: number, r: LintResult, rules: Map<string, RuleMeta>, lang: Lang, w: Words): Html {
+function renderFindings(file: number, r: LintResult, rules: Map<string, RuleMeta>, lang: Lang, w: Words, plan: MarkPlan): Html {
   const placed = placedIn(r.view);
   const placement = (i: number): Placement => (!r.view || r.fatal ? 'no-text' : placed.has(i) ? 'marked' : 'unplaced');
-  const items = r.messages.map((m, i) => renderFinding(file, i, m, placement(i), rules.get(m.ruleId), lang, w));
+  const items = r.messages.map((m, i) => renderFinding(file, i, m, placement(i), rules.get(m.ruleId), lang, w, plan));
   const body = r.messages.length ? html`<ol class="findings">${items}</ol>` : html`<p class="clean">✔ ${w.noFindings}</p>`;
   return html`<aside class="findings-pane"><h3 class="pane-title">${w.findings}</h3>${body}</aside>`;
 }
@@ -313,16 +417,19 @@ function countChips(c: Counts, w: Words): Html {
 }
 
 function renderFile(file: number, given: LintResult, rules: Map<string, RuleMeta>, lang: Lang, w: Words): Html {
-  const r = given.view ? { ...given, view: checkedView(given.view, given.messages.length) } : given;
+  const r = given.view ? { ...given, view: checkedView(given.view, given.messages) } : given;
+  // the badges and anchors of the text, decided first: the findings list links to them
+  const above = new Map<ViewBlock, Spot>();
+  const plan = r.view && !r.fatal ? planMarks(file, r.view, above) : { badges: new Map(), relatedAnchor: new Map() };
   const suppressed = r.suppressedMessages?.length ?? 0;
   const head = html`<header class="file-head"><h2 class="path">${r.filePath}</h2>${r.title ? html`<p class="report-title">${r.title}</p>` : ''}${r.fatal ? '' : facts(r, w)}<p class="chips">${countChips(countOf([r]), w)}</p>${suppressed ? html`<p class="suppressed muted">${w.suppressed(suppressed)}</p>` : ''}</header>`;
-  const findings = renderFindings(file, r, rules, lang, w);
+  const findings = renderFindings(file, r, rules, lang, w, plan);
   // a fatal file has nothing to show but its one message; a result linted without view has no text to show
   if (r.fatal || !r.view) {
     const note = r.fatal ? '' : html`<p class="no-view muted">${w.noView}</p>`;
     return html`<section class="file only-list${r.fatal ? ' fatal' : ''}" id="file-${file}">${head}${note}<div class="file-body">${findings}</div></section>`;
   }
-  const doc = renderDocument({ file, messages: r.messages, anchored: new Set(), w }, r.view);
+  const doc = renderDocument({ file, messages: r.messages, plan, w }, r.view, above);
   return html`<section class="file" id="file-${file}">${head}<div class="file-body">${findings}${doc}</div></section>`;
 }
 
@@ -417,6 +524,12 @@ p.mark,h4.mark,.table-marks.mark{padding:.15rem .4rem}
 .badges{display:inline-flex;gap:.15rem;margin:0 .3rem;vertical-align:top}
 .badge{display:inline-block;min-width:1.35rem;padding:0 .3rem;border-radius:999px;font:700 .72rem/1.35rem system-ui,sans-serif;text-align:center;text-decoration:none;color:#fff;background:var(--m-line)}
 .badge:target{outline:3px solid #0969da}
+.badge.rel{background:#fff;color:var(--m-line);box-shadow:0 0 0 1.5px var(--m-line) inset}
+.related{margin:.3rem 0;font-size:.88rem}
+.related summary{cursor:pointer;color:var(--muted)}
+.related ol{margin:.2rem 0 0;padding-left:1.4rem}
+.related li{margin:.1rem 0}
+.related .where{margin-right:.5rem}
 .table-wrap{overflow-x:auto;margin:.6rem 0 1rem}
 .doc-table{border-collapse:collapse;font-size:.85rem;line-height:1.45;min-width:60%}
 .doc-table th,.doc-table td{border:1px solid #8c959f;padding:.25rem .4rem;vertical-align:middle}

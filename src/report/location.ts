@@ -3,10 +3,13 @@
  * (and column) for text and HTML. Two registers: terse for a terminal and a spreadsheet cell,
  * spelled out for the pages people read.
  */
-import type { Lang, LintMessage } from '../types.js';
+import type { Lang, LintMessage, RelatedLocation } from '../types.js';
+
+/** What a place is given by: a finding or one of the places a grouped finding covers. */
+type Located = Pick<LintMessage | RelatedLocation, 'line' | 'column' | 'page' | 'paragraph' | 'tableCell'>;
 
 /** Terse: `208:10`, `第3页第12行`, `p3:12`, `table 2 r4c3`. */
-export function location(m: LintMessage, lang: Lang): string {
+export function location(m: Located, lang: Lang): string {
   const zh = lang === 'zh';
   if (m.page !== null && m.page !== undefined) {
     if (m.line === null) return zh ? `第${m.page}页` : `p${m.page}`;
@@ -21,7 +24,7 @@ export function location(m: LintMessage, lang: Lang): string {
 }
 
 /** Spelled out: `第208行第10列`, `page 3, line 12`; without the column when a page shows the line itself. */
-export function locationText(m: LintMessage, lang: Lang, options: { column?: boolean } = {}): string {
+export function locationText(m: Located, lang: Lang, options: { column?: boolean } = {}): string {
   const zh = lang === 'zh';
   if (m.page !== null && m.page !== undefined) {
     if (m.line === null) return zh ? `第${m.page}页` : `page ${m.page}`;

@@ -4,7 +4,7 @@
  * so it runs in a browser too. fixtures/sarif/ holds the OASIS schema the tests check it against.
  */
 import { fingerprints } from '../engine/fingerprint.js';
-import type { Lang, LintMessage, LintResult } from '../types.js';
+import type { Lang, LintMessage, LintResult, RelatedLocation } from '../types.js';
 import type { RuleMeta } from '../engine/rule.js';
 
 export interface SarifOptions {
@@ -44,6 +44,20 @@ export function formatSarif(results: LintResult[], options: SarifOptions): strin
             },
           },
         ],
+        // a grouped finding: every place it covers, each with its own text
+        ...(m.related?.length
+          ? {
+              relatedLocations: m.related.map((rel, id) => ({
+                id,
+                physicalLocation: {
+                  artifactLocation: { ...artifactLocation(r.filePath), index: fileIndex },
+                  ...(rel.line ? { region: region(rel) } : {}),
+                },
+                message: { text: rel.message },
+                ...(placeProperties(rel) ? { properties: placeProperties(rel) } : {}),
+              })),
+            }
+          : {}),
         partialFingerprints: { 'reportlint/v1': print },
         // a certain correction (text, Markdown and HTML drafts), as SARIF's proposed fix
         ...(m.fix
@@ -138,7 +152,7 @@ function artifactLocation(filePath: string): { uri: string; uriBaseId?: string }
 }
 
 /** SARIF regions are 1-based with an exclusive end column, as unist points are. */
-function region(m: LintMessage) {
+function region(m: Pick<LintMessage, 'line' | 'column' | 'endLine' | 'endColumn'>) {
   const r: { startLine: number; startColumn?: number; endLine?: number; endColumn?: number } = { startLine: m.line! };
   if (m.column) r.startColumn = m.column;
   // an end before the start (a PDF finding running onto the next page) is left out
@@ -148,6 +162,17 @@ function region(m: LintMessage) {
     if (m.endColumn) r.endColumn = m.endColumn;
   }
   return r;
+}
+
+/** Where a related place is beyond its region: the PDF page, the DOCX paragraph or table cell, the template cell, the text there. */
+function placeProperties(r: RelatedLocation): Record<string, unknown> | null {
+  const p: Record<string, unknown> = {};
+  if (r.page != null) p.page = r.page;
+  if (r.paragraph != null) p.paragraph = r.paragraph;
+  if (r.tableCell) p.tableCell = r.tableCell;
+  if (r.cell) p.cell = r.cell;
+  if (r.quote) p.quote = r.quote;
+  return Object.keys(p).length ? p : null;
 }
 
 function findingProperties(m: LintMessage): Record<string, unknown> {

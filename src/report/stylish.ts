@@ -3,9 +3,11 @@ import type { Lang, LintResult } from '../types.js';
 import { location } from './location.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** how many of a grouped finding's places are listed under it */
+export const RELATED_SHOWN = 10;
 const words = {
-  zh: { 2: '错误', 1: '警告', 0: '提示', doubt: '存疑', fatal: '无法读取', clean: '未发现问题', year: '年', format: '格式', summary: (e: number, w: number, i: number, f: number) => `共 ${e + w + i} 个问题（${e} 个错误，${w} 个警告，${i} 条提示），涉及 ${f} 个文件` },
-  en: { 2: 'error', 1: 'warning', 0: 'info', doubt: 'doubt', fatal: 'unreadable', clean: 'no problems', year: '', format: ' format', summary: (e: number, w: number, i: number, f: number) => `${plural(e + w + i, 'problem')} (${plural(e, 'error')}, ${plural(w, 'warning')}, ${plural(i, 'note')}) in ${plural(f, 'file')}` },
+  zh: { more: (n: number) => `… 另有 ${n} 处（完整列表见 --format json、sarif、html 或 xlsx）`, 2: '错误', 1: '警告', 0: '提示', doubt: '存疑', fatal: '无法读取', clean: '未发现问题', year: '年', format: '格式', summary: (e: number, w: number, i: number, f: number) => `共 ${e + w + i} 个问题（${e} 个错误，${w} 个警告，${i} 条提示），涉及 ${f} 个文件` },
+  en: { more: (n: number) => `… and ${plural(n, 'more place')} (all of them in --format json, sarif, html or xlsx)`, 2: 'error', 1: 'warning', 0: 'info', doubt: 'doubt', fatal: 'unreadable', clean: 'no problems', year: '', format: ' format', summary: (e: number, w: number, i: number, f: number) => `${plural(e + w + i, 'problem')} (${plural(e, 'error')}, ${plural(w, 'warning')}, ${plural(i, 'note')}) in ${plural(f, 'file')}` },
 };
 
 
@@ -34,6 +36,13 @@ export function formatStylish(results: LintResult[], lang: Lang = 'zh', color = 
       // a PDF or DOCX place is hard to find by its numbers alone: quote the text there
       const quote = m.quote && (m.page !== null || m.paragraph || m.tableCell) ? `  ${c(90, lang === 'zh' ? `「${m.quote}」` : `"${m.quote}"`)}` : '';
       out.push(`  ${where.padEnd(8)} ${colored}  ${m.message}${quote}  ${c(90, m.fatal ? '' : m.ruleId)}`.trimEnd());
+      // a grouped finding: the places it covers, indented under it (the first few; all of them in json, sarif, html, xlsx)
+      const related = m.related ?? [];
+      for (const r of related.slice(0, RELATED_SHOWN)) {
+        const rq = r.quote && (r.page !== null || r.paragraph || r.tableCell) ? `  ${c(90, lang === 'zh' ? `「${r.quote}」` : `"${r.quote}"`)}` : '';
+        out.push(`    ${c(90, '↳')} ${location(r, lang).padEnd(8)} ${r.message}${rq}`);
+      }
+      if (related.length > RELATED_SHOWN) out.push(`    ${c(90, w.more(related.length - RELATED_SHOWN))}`);
     }
     out.push('');
   }

@@ -12,7 +12,7 @@ const words = {
   zh: {
     findings: '问题清单',
     summary: '汇总',
-    findingHeaders: ['文件', '发布机关', '年度', '规则', '级别', '位置', '引文', '问题说明', '应为', '实际', '类型'],
+    findingHeaders: ['文件', '发布机关', '年度', '规则', '级别', '位置', '引文', '问题说明', '应为', '实际', '类型', '涉及位置'],
     summaryHeaders: ['文件', '发布机关', '年度', '格式版本', '错误数', '警告数', '提示数', '读取存疑数', '最主要的问题', '是否可读'],
     level: { 2: '错误', 1: '警告', 0: '提示' } as Record<number, string>,
     doubt: '读取存疑',
@@ -25,7 +25,7 @@ const words = {
   en: {
     findings: 'Findings',
     summary: 'Summary',
-    findingHeaders: ['File', 'Issuer', 'Year', 'Rule', 'Level', 'Location', 'Quote', 'Message', 'Expected', 'Actual', 'Kind'],
+    findingHeaders: ['File', 'Issuer', 'Year', 'Rule', 'Level', 'Location', 'Quote', 'Message', 'Expected', 'Actual', 'Kind', 'Places'],
     summaryHeaders: ['File', 'Issuer', 'Year', 'Format', 'Errors', 'Warnings', 'Notes', 'Reading doubts', 'Main problem', 'Readable'],
     level: { 2: 'error', 1: 'warning', 0: 'info' } as Record<number, string>,
     doubt: 'reading doubt',
@@ -50,10 +50,13 @@ export function safeText(s: string | null | undefined): string {
 }
 
 /** Where a finding is, in the stylish reporter's words; no place at all is a blank cell, not '-'. */
-const where = (m: LintMessage, lang: Lang): string => {
+const where = (m: Parameters<typeof location>[0], lang: Lang): string => {
   const text = location(m, lang);
   return text === '-' ? '' : text;
 };
+
+/** A grouped finding's places, one a line: where, then what is wrong there (「87:3 「…」行「商业企业」列为空」). */
+const places = (m: LintMessage, lang: Lang): string => (m.related ?? []).map((r) => [where(r, lang), r.message].filter(Boolean).join(' ')).join('\n');
 
 /** The rule a reader of the summary should look at first: most errors, else most warnings (report defects only). */
 function mainProblem(r: LintResult, rules: RuleMeta[], lang: Lang): string {
@@ -87,10 +90,11 @@ export async function formatXlsx(results: LintResult[], options: { lang: Lang; r
   wb.creator = 'reportlint';
 
   const findings = wb.addWorksheet(w.findings);
-  const widths = [40, 24, 8, 26, 10, 18, 30, 70, 30, 30, 10];
+  const widths = [40, 24, 8, 26, 10, 18, 30, 70, 30, 30, 10, 60];
   findings.columns = w.findingHeaders.map((header, i) => ({ header: safeText(header), width: widths[i] }));
   // messages are long: wrap them rather than widen the sheet; rows align at the top so they read across
   findings.getColumn(8).alignment = { wrapText: true, vertical: 'top' };
+  findings.getColumn(12).alignment = { wrapText: true, vertical: 'top' };
   let n = 0;
   for (const r of results) {
     for (const m of r.messages) {
@@ -107,6 +111,8 @@ export async function formatXlsx(results: LintResult[], options: { lang: Lang; r
         safeText(m.expected),
         safeText(m.actual),
         safeText(w.kind[m.kind]),
+        // a grouped finding stays one row: the places it covers, one line each
+        safeText(places(m, lang)),
       ].map(blank));
       n++;
     }

@@ -16,6 +16,8 @@ export interface ExpectedFinding {
   column: number | null;
   severity: number;
   kind: string;
+  /** a grouped finding: the places it covers, as `line:column` (`page:line` in a PDF) */
+  related?: string[];
 }
 
 export async function listFixtures(dir: string, ext: string): Promise<string[]> {
@@ -38,7 +40,14 @@ export function gridOf(m: ReportModel, id: 'active' | 'application' | 'review') 
 }
 
 export function findings(r: LintResult): ExpectedFinding[] {
-  return r.messages.map((m) => ({ ruleId: m.ruleId, line: m.line, column: m.column, severity: m.severity, kind: m.kind }));
+  return r.messages.map((m) => ({
+    ruleId: m.ruleId,
+    line: m.line,
+    column: m.column,
+    severity: m.severity,
+    kind: m.kind,
+    ...(m.related?.length ? { related: m.related.map((p) => (p.page !== null ? `p${p.page}:${p.line}` : `${p.line}:${p.column}`)) } : {}),
+  }));
 }
 
 /** `<fixture>.expected.json` beside the fixture; REPORTLINT_UPDATE_EXPECTED=1 rewrites it (review the diff!). */

@@ -28,6 +28,8 @@ export interface StartOptions {
   watchFiles?: boolean;
   /** more arguments on the server's command line (VS Code's client adds --clientProcessId=…) */
   args?: string[];
+  /** the client shows a diagnostic's related places (publishDiagnostics.relatedInformation); default true, as VS Code */
+  relatedInformation?: boolean;
 }
 
 export class LspClient {
@@ -74,7 +76,7 @@ export class LspClient {
         didChangeWatchedFiles: { dynamicRegistration: options.watchFiles ?? false },
         didChangeConfiguration: { dynamicRegistration: options.settings !== undefined },
       },
-      textDocument: { publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true }, codeAction: { dataSupport: true } },
+      textDocument: { publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true, relatedInformation: options.relatedInformation ?? true }, codeAction: { dataSupport: true } },
     };
     await connection.sendRequest('initialize', {
       processId: process.pid,
