@@ -3,9 +3,10 @@
  * page headers/footers/page numbers taken out, and a table that runs on over a page break
  * (with or without a repeated header row) joined into one.
  */
-import { type Run, linesOf, joinLine } from './runs.js';
+import { type Run, linesOf, joinLine, joinWrapped } from './runs.js';
 import type { PdfTable, PdfCell } from './tables.js';
-import { NUMBERED_LABEL } from '../../util/cjk.js';
+import { NUMBERED_LABEL, labelKey } from '../../util/cjk.js';
+import { templateTables } from '../../model/template.js';
 
 export interface TextLine {
   page: number;
@@ -16,6 +17,13 @@ export interface TextLine {
   right: number;
   y: number;
   size: number;
+  /**
+   * Width of the line's first word when the page could not break it (figures, Latin letters, a
+   * bracketed address: 「6.17%；」「2023年」's 2023, 「（www.example.gov.cn）」); 0 when it starts
+   * with Chinese, which breaks anywhere. A line before it that stops short by less than this
+   * was wrapped, not ended.
+   */
+  lead: number;
 }
 
 export interface PageContent {
@@ -37,7 +45,27 @@ export function toTextLines(page: number, runs: Run[]): TextLine[] {
     right: Math.max(...rs.map((r) => r.x + r.w)),
     y: rs[0].y,
     size: Math.max(...rs.map((r) => r.size)),
+    lead: leadWidth(rs),
   }));
+}
+
+/** A word no line may be broken inside, with the brackets and the punctuation that cling to it. */
+const UNBREAKABLE = /^[（(《“]?[0-9A-Za-z.,:/@%‰~+\-−_]+[)）》”]?[，。；：、！？%]?/;
+
+function leadWidth(runs: Run[]): number {
+  let text = '';
+  const ends: number[] = []; // the right edge of each character of the line's start
+  for (const r of runs) {
+    const chars = [...r.str];
+    chars.forEach((ch, i) => {
+      text += ch;
+      ends.push(r.x + (r.w * (i + 1)) / chars.length);
+    });
+    if (text.length > 80) break;
+  }
+  const m = UNBREAKABLE.exec(text);
+  if (!m || !/[0-9A-Za-z]/.test(m[0])) return 0;
+  return ends[[...m[0]].length - 1] - runs[0].x;
 }
 
 const PAGE_NUMBER = /^(第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?|[-—–−_\s]*\d{1,4}[-—–−_\s]*|\d{1,4}\s*\/\s*\d{1,4}|page\s*\d+(\s*of\s*\d+)?)$/i;
@@ -105,7 +133,8 @@ function bodyMetrics(pages: PageContent[]): Body {
 
 function sameParagraph(prev: TextLine, line: TextLine, body: Body): boolean {
   if (Math.abs(prev.size - line.size) > 1) return false;
-  if (NUMBERED_LABEL.test(line.text)) return false;
+  // a numbered heading starts a paragraph of its own (a wrapped decimal such as 6.17% is no heading)
+  if (NUMBERED_LABEL.test(line.text) && !/^\d+[.．]\d/.test(line.text)) return false;
   const size = line.size;
   const centred = (l: TextLine) => l.left > body.left + 2 * size && Math.abs((l.left + l.right) / 2 - body.centre) < size;
   if (line.page === prev.page) {
@@ -115,7 +144,8 @@ function sameParagraph(prev: TextLine, line: TextLine, body: Body): boolean {
     if (centred(prev) && centred(line)) return true;
   }
   const indented = line.left > body.left + size * 1.2;
-  const prevFull = prev.right >= body.right - size * 1.5;
+  // the line before reaches the right edge, or the first word of this one would not have fitted on it
+  const prevFull = prev.right + line.lead >= body.right - size * 1.5;
   return !indented && prevFull;
 }
 
@@ -127,7 +157,21 @@ function continues(a: PdfTable, b: PdfTable): boolean {
   return b.page === a.endPage + 1 && Math.abs(a.left - b.left) < 4 && Math.abs(a.right - b.right) < 4;
 }
 
-/** Append b's rows to a: columns on a common set of borders, a repeated header dropped, a row label cut by the break rejoined. */
+/**
+ * Append b's rows to a: columns on a common set of borders, a repeated header dropped, and
+ * what the page break cut put back together.
+ *
+ * A row allowed to break across pages leaves two fragments: its last grid row on the old page
+ * and the first on the new one, column for column under each other. They are one row when
+ * the new page's fragment starts no row of its own and the two halves complement each other:
+ * in each column at most one half holds a figure and, where both hold words, the lower words
+ * go on with the upper ones (see `goesOn`) — or the new page's fragment is empty. Then the
+ * row's figures stay with its label, whether they stood on the old page (the label running on
+ * over the break) or come on the new one (the label on one page, the figures on the next), and
+ * a row left blank on the page stays blank: a new row label under it is never joined to it.
+ * Otherwise only a label over several rows (a row group such as （三）不予公开) runs on: its
+ * cell goes on over the rows of the new page.
+ */
 function joinTables(a: PdfTable, b: PdfTable): void {
   const xs = mergeBorders(a.xs, b.xs);
   const col = (x: number) => xs.findIndex((v) => Math.abs(v - x) < 3);
@@ -145,36 +189,33 @@ function joinTables(a: PdfTable, b: PdfTable): void {
   if (headerRows > 0) {
     bCells = bCells.filter((c) => c.r0 - a.rowCount >= headerRows).map((c) => ({ ...c, r0: c.r0 - headerRows, r1: c.r1 - headerRows }));
   }
-  const rows = b.rowCount - headerRows;
-  // Cells cut by the page break. A row label centred over rows on both pages leaves an empty
-  // cell on the new page under it; a row allowed to break leaves text open at the foot of
-  // the page (a bracket not closed) and its rest on the next: then the whole row is one.
-  const cut = (c: PdfCell) => a.cells.find((o) => o.r1 === a.rowCount && o.c0 === c.c0 && o.c1 === c.c1);
-  const firstRow = bCells.filter((c) => c.r0 === a.rowCount);
-  const pairs = firstRow.flatMap((c) => {
-    const above = cut(c);
-    return above ? [{ c, above }] : [];
-  });
-  const lastRow = a.cells.filter((o) => o.r1 === a.rowCount);
-  const rowBroken =
-    // text left open at the foot of the page: a bracket not closed
-    pairs.some(({ c, above }) => c.text !== '' && opens(above.text)) ||
-    // a numbered row label (5.要求行政机关确认或重新 / 出具已获取信息) going on, nothing else new
-    (pairs.some(({ c, above }) => NUMBERED_LABEL.test(above.text) && c.text !== '' && !NUMBERED_LABEL.test(c.text)) &&
-      pairs.every(({ c }) => !NUMERIC.test(c.text) && !NUMBERED_LABEL.test(c.text))) ||
-    // header words cut in the middle (结果维 / 持): no numbers, no labels, a fragment on the new page
-    (lastRow.every((o) => !NUMERIC.test(o.text) && !NUMBERED_LABEL.test(o.text)) &&
-      pairs.every(({ c }) => !NUMERIC.test(c.text) && !NUMBERED_LABEL.test(c.text)) &&
-      pairs.some(({ c, above }) => above.text !== '' && c.text !== '' && [...c.text].length <= 2));
-  for (const c of firstRow) {
-    const above = cut(c);
-    if (!above) continue;
-    const label = c.text === '' && above.text !== '' && !/\d/.test(above.text);
-    if (!rowBroken && !label) continue;
-    above.r1 = c.r1;
-    above.text += c.text;
+  let rows = b.rowCount - headerRows;
+  const R = a.rowCount; // b's first row, in a's numbering
+  const foot = a.cells.filter((o) => o.r1 === R);
+  const pairs = bCells.filter((c) => c.r0 === R).map((c) => ({ c, above: foot.find((o) => o.c0 === c.c0 && o.c1 === c.c1) }));
+  const join = (above: PdfCell, c: PdfCell, shift: number) => {
+    above.r1 = c.r1 - shift;
+    above.text = joinWrapped([above.text, c.text].filter((t) => t !== ''));
     above.runs = [...above.runs, ...c.runs];
-    bCells = bCells.filter((o) => o !== c);
+  };
+  if (rowGoesOn(pairs)) {
+    // one row: every half joins the cell above it, and b's first grid row is gone
+    for (const { c, above } of pairs) if (above) join(above, c, 1);
+    bCells = bCells.filter((c) => c.r0 !== R).map((c) => ({ ...c, r0: c.r0 - 1, r1: c.r1 - 1 }));
+    rows--;
+  } else {
+    // the new page's first row has a label of its own (2.没有现成信息… beside the group column)
+    const labelled = pairs.some(({ c }) => c.text !== '' && !NUMERIC.test(c.text));
+    for (const { c, above } of pairs) {
+      if (!above) continue;
+      // a row group's label centred over rows on both pages leaves an empty cell under it on the
+      // new page; its text may also run on there (（六）其他处 / 理) over rows of their own
+      const spans = above.r1 - above.r0 > 1 || c.r1 - c.r0 > 1;
+      const label = c.text === '' ? above.text !== '' && !/\d/.test(above.text) && (spans || labelled) : spans && goesOn(above.text, c.text);
+      if (!label) continue;
+      join(above, c, 0);
+      bCells = bCells.filter((o) => o !== c);
+    }
   }
   a.cells = [...a.cells, ...bCells];
   a.rowCount += rows;
@@ -183,7 +224,54 @@ function joinTables(a: PdfTable, b: PdfTable): void {
   a.endPage = b.endPage;
 }
 
+type Pair = { c: PdfCell; above: PdfCell | undefined };
+
+/** The first grid row of the new page goes on with the last row of the old one (see joinTables). */
+function rowGoesOn(pairs: Pair[]): boolean {
+  // a cell of the new row that is not under one of the old row's cells: another layout, another row
+  if (pairs.some(({ c, above }) => !above && (c.text !== '' || c.r1 - c.r0 > 1))) return false;
+  const halves = pairs.filter((p): p is { c: PdfCell; above: PdfCell } => p.above !== undefined);
+  // nothing at all on the new page: the rest of a row whose text all stood on the old one
+  if (!halves.some(({ c }) => c.text !== '')) return halves.length > 0 && halves.length === pairs.length;
+  for (const { c, above } of halves) {
+    if (startsRow(c.text)) return false;
+    if (above.text === '' || c.text === '') continue;
+    // two figures, or a figure under header words: two rows
+    if (NUMERIC.test(above.text) || NUMERIC.test(c.text)) return false;
+    if (!goesOn(above.text, c.text)) return false;
+  }
+  // …and the row it makes has a label
+  return halves.some(({ c, above }) => [above.text, c.text].some((t) => t !== '' && !NUMERIC.test(t)));
+}
+
 const NUMERIC = /^[-+−]?\d[\d,.]*\s*[%万元件条个次]*$/;
+
+/**
+ * The format's labels (rows, row groups, header words of both versions) as comparison keys:
+ * a label cut by a page break is known by what its halves make together.
+ */
+const key = (s: string) => labelKey(s.normalize('NFKC'));
+const FORMAT = [...templateTables('2019'), ...templateTables('2021')];
+const ROW_LABELS = new Set(FORMAT.flatMap((t) => [...t.rows.flatMap((r) => r.match), ...t.groups]).map(key));
+const ALL_LABELS = new Set([...ROW_LABELS, ...FORMAT.flatMap((t) => t.headers).map(key)]);
+
+/** Text that opens a row of its own: a numbered label (1. （二） 三、) or one of the format's row labels. */
+function startsRow(text: string): boolean {
+  if (text === '' || NUMERIC.test(text)) return false;
+  return NUMBERED_LABEL.test(text.trim()) || ROW_LABELS.has(key(text));
+}
+
+/**
+ * Words on the new page that go on with the words of the cell above them: together they make
+ * one of the format's labels, or the upper words are visibly cut (a bracket left open, a
+ * numbered label whose rest follows), or the lower ones are a stub of a word or two (结果维 / 持).
+ */
+function goesOn(upper: string, lower: string): boolean {
+  if (startsRow(lower) || NUMERIC.test(lower) || NUMERIC.test(upper)) return false;
+  const k = key(upper + lower);
+  if (ALL_LABELS.has(k) || [...ALL_LABELS].some((l) => l.length >= 4 && k.startsWith(l))) return true;
+  return opens(upper) || NUMBERED_LABEL.test(upper.trim()) || [...lower.replace(/\s/g, '')].length <= 2;
+}
 
 /** Text that a page break cut: an opening bracket not yet closed. */
 function opens(text: string): boolean {
