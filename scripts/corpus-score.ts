@@ -68,7 +68,7 @@ export async function loadCorpus(dir: string): Promise<Label[]> {
     const l = JSON.parse(await readFile(path.join(dir, rel), 'utf8')) as LabelFile;
     const stem = rel.slice(0, -'.label.json'.length);
     const names = await readdir(path.join(dir, path.dirname(rel)));
-    const doc = names.find((n) => n !== path.basename(rel) && n.startsWith(path.basename(stem) + '.') && !/\.(label\.json|tables\.md|md)$/.test(n));
+    const doc = names.find((n) => n !== path.basename(rel) && n.startsWith(path.basename(stem) + '.') && !/\.(json|md)$/.test(n));
     if (!doc) throw new Error(`${rel}: no report beside the label`);
     labels.push({
       file: path.join(path.dirname(rel), doc),

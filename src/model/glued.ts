@@ -58,27 +58,30 @@ function patterns(def: TableDef): LabelPattern[] {
  * The pieces of a glued line: the template labels found in it, the runs of figures between
  * them, and any other words. Null when the line is not a glued table (fewer than three labels).
  */
-export function gluedPieces(line: string, def: TableDef): GluedPiece[] | null {
+export function gluedPieces(line: string, def: TableDef, continuing = false): GluedPiece[] | null {
   // a glued table is a few thousand characters; a longer line is not read as one (bounded work)
-  if (line.length < 30 || line.length > 20000) return null;
+  if (line.length > 20000 || (!continuing && line.length < 20)) return null;
   const pats = patterns(def);
   const out: GluedPiece[] = [];
-  let labels = 0;
   let i = 0;
   let textStart = -1;
   const flushText = (end: number) => {
     if (textStart < 0) return;
     const raw = line.slice(textStart, end);
     // figures (with the spaces the page kept between some of them) or words
-    const re = /[\d.]+(?:[ \u00a0]+[\d.]+)*/g;
+    // a sign starts a figure (「2648-18538」: 本年增/减 of the 2019 table 2), a money unit ends a run
+    const re = /[+\-−－]?[\d.]+(?:(?:[ \u00a0]+|(?=[+\-−－]\d))[+\-−－]?[\d.]+)*(?:万元|亿元|元)?/g;
     let last = 0;
     let m: RegExpExecArray | null;
+    // words that are only a numeral or punctuation (a label's numeral typed twice: 「0000000三三、本年度…」) say nothing
+    const words = (t: string) => t.replace(/[一二三四五六七八九十、.．，,：:\s（）()]/g, '') !== '';
     while ((m = re.exec(raw))) {
-      if (raw.slice(last, m.index).trim()) out.push({ kind: 'text', text: raw.slice(last, m.index).trim(), at: textStart + last });
+      if (/^[+\-−－]$/.test(m[0])) continue;
+      if (words(raw.slice(last, m.index))) out.push({ kind: 'text', text: raw.slice(last, m.index).trim(), at: textStart + last });
       out.push({ kind: 'value', text: m[0], at: textStart + m.index });
       last = m.index + m[0].length;
     }
-    if (raw.slice(last).trim()) out.push({ kind: 'text', text: raw.slice(last).trim(), at: textStart + last });
+    if (words(raw.slice(last))) out.push({ kind: 'text', text: raw.slice(last).trim(), at: textStart + last });
     textStart = -1;
   };
   while (i < line.length) {
@@ -92,7 +95,6 @@ export function gluedPieces(line: string, def: TableDef): GluedPiece[] | null {
     if (best > 0) {
       flushText(i);
       out.push({ kind: 'label', text: line.slice(i, i + best).trim(), at: i });
-      labels++;
       i += best;
       continue;
     }
@@ -100,7 +102,26 @@ export function gluedPieces(line: string, def: TableDef): GluedPiece[] | null {
     i++;
   }
   flushText(line.length);
-  return labels >= 3 && out.some((p) => p.kind === 'value') ? out : null;
+  // a table is labels and figures; prose the page ran in before or after it, or a sentence that
+  // names a few labels among its words (「被申请行政复议2件，其中结果维持1件，尚未审结1件；…」), is not.
+  // The line is cut at its long runs of words, and only the stretches that are a table are kept.
+  const kept: GluedPiece[] = [];
+  let stretch: GluedPiece[] = [];
+  const close = () => {
+    const size = (k: GluedPiece['kind']) => stretch.filter((p) => p.kind === k).reduce((n, p) => n + p.text.length, 0);
+    const n = stretch.filter((p) => p.kind === 'label').length;
+    const dense = size('text') <= 0.25 * (size('label') + size('value'));
+    if (dense && (continuing ? n >= 1 : n >= 3)) kept.push(...stretch);
+    stretch = [];
+  };
+  for (const p of out) {
+    if (p.kind === 'text' && (p.text.length > 12 || /[，。；！？,;!?]/.test(p.text))) close();
+    else stretch.push(p);
+  }
+  close();
+  if (kept.length === 0) return null;
+  if (continuing) return kept;
+  return kept.some((p) => p.kind === 'value') || kept.every((p) => p.kind === 'label') ? kept : null;
 }
 
 /** no cell of the template holds a figure longer than this (an amount with its decimals included) */
@@ -108,7 +129,7 @@ const MAX_DIGITS = 16;
 
 /** Every way a run of figures can be the n cells of a row: no number but 0 starts with 0, a kept space is a boundary. */
 export function splits(run: string, n: number, limit = 20000): string[][] | null {
-  const chunks = run.trim().split(/[ \u00a0]+/);
+  const chunks = run.trim().replace(/(?:万元|亿元|元)$/, '').split(/[ \u00a0]+/);
   const out: string[][] = [];
   const cut = (chunkIndex: number, pos: number, acc: string[]): boolean => {
     if (out.length > limit) return false;
@@ -121,10 +142,12 @@ export function splits(run: string, n: number, limit = 20000): string[][] | null
     if (acc.length === n) return true;
     const remaining = chunks.slice(chunkIndex + 1).join('').length + (chunk.length - pos);
     if (remaining < n - acc.length || remaining > (n - acc.length) * MAX_DIGITS) return true;
-    const maxLen = chunk[pos] === '0' ? 1 : Math.min(MAX_DIGITS, chunk.length - pos);
-    for (let len = 1; len <= maxLen; len++) {
+    // a sign belongs to the figure after it: it starts a piece, never stands inside one
+    const sign = /[+\-−－]/.test(chunk[pos]) ? 1 : 0;
+    const maxLen = chunk[pos + sign] === '0' ? sign + 1 : Math.min(MAX_DIGITS + sign, chunk.length - pos);
+    for (let len = sign + 1; len <= maxLen; len++) {
       const piece = chunk.slice(pos, pos + len);
-      if (/\.$/.test(piece) || /\..*\./.test(piece)) continue;
+      if (/\.$/.test(piece) || /\..*\./.test(piece) || /.[+\-−－]/.test(piece)) continue;
       if (!cut(chunkIndex, pos + len, [...acc, piece])) return false;
     }
     return true;
@@ -170,7 +193,7 @@ export function resolveGlued(def: TableDef, rows: GluedRow[], maxSolutions = 64,
   const result = new Map<GluedRow, string[] | null>();
   const options = rows.map((r) => {
     const n = r.def.columns.length;
-    const all = splits(r.run, n)?.filter((s) => !r.def.kind.some((k, i) => k !== 'amount' && s[i].includes('.')));
+    const all = splits(r.run, n)?.filter((s) => !r.def.kind.some((k, i) => (k !== 'amount' && s[i].includes('.')) || (k !== 'signed' && /^[+\-−－]/.test(s[i]))));
     if (!all) return null;
     // digits that allow one split only (seven digits for seven cells) are read as written: the
     // sums then say whether the table holds, they never choose its reading

@@ -107,7 +107,11 @@ function numeralsIn(text: string): Array<{ numeral: string; at: number; after: n
   // a numeral with no mark after it (「一总体情况2020年，…」): a candidate only; it is taken where
   // its own part's title follows (readSections checks), like a glued one
   BARE.lastIndex = 0;
-  while ((m = BARE.exec(text))) if (!out.some((o) => o.at === m!.index)) out.push({ numeral: m[1], at: m.index, after: m.index + 1, glued: true });
+  // (only before the part's own title as the format words it: 「三是依申请公开…」 in a list is no heading)
+  while ((m = BARE.exec(text))) {
+    const own = SECTION_TITLES[PART_NUMERALS.indexOf(m[1])]?.variants.test(text.slice(m.index + 1, m.index + 40));
+    if (own && !out.some((o) => o.at === m!.index)) out.push({ numeral: m[1], at: m.index, after: m.index + 1, glued: true });
+  }
   return out.sort((x, y) => x.at - y.at);
 }
 

@@ -49,7 +49,7 @@ export interface RowReading {
 }
 
 export interface ReadingDoubt {
-  reason: 'overflow' | 'no-rows' | 'stray-token' | 'glued';
+  reason: 'overflow' | 'no-rows' | 'stray-token' | 'glued' | 'cut-off';
   place?: Place;
   /** the row it is about, when there is one */
   row?: RowDef;
@@ -103,7 +103,7 @@ export function tableTokens(blocks: Block[], section: Section, def: TableDef): {
     for (const { line: l, offset } of splitLines(text, span.start)) {
       // a crawler's text with the table's cells glued together: its labels and figure runs
       // (only a line with no separator at all: tabs or bars mean the cells are delimited)
-      const glued = style !== 'grid' && !/[\t|]/.test(l) ? gluedPieces(l, def) : null;
+      const glued = style !== 'grid' && !/[\t|]/.test(l) ? gluedPieces(l, def, style === 'glued') : null;
       if (glued) {
         // the table starts at its first label: prose the page ran into it before (「2024年，共收到…3条。」) is not in it
         const from = started ? 0 : glued.findIndex((p) => p.kind === 'label');
@@ -299,6 +299,8 @@ export function readTable(def: TableDef, tokens: Token[], style: TableStyle): Te
     }
     if (def.unlabelledRow) {
       if (dataLineStarted < 0) {
+        // a glued table 4's row is its run of figures: words before it (prose the page ran in) are not cells
+        if (style === 'glued' && !t.glued) continue;
         if (headerOnlyLines.has(t.line)) {
           if (!t.empty) headerTexts.push(t.text);
           continue;
@@ -351,6 +353,14 @@ export function readTable(def: TableDef, tokens: Token[], style: TableStyle): Te
     labelMatch: former(p) ? ('former' as const) : p.how,
   }));
   for (const r of rows) if (glued && r.placement === 'unplaced' && r.values.some((v) => v.glued)) doubts.push({ reason: 'glued', place: r.place, row: r.def, text: r.values.map((v) => v.text).join(' ') });
+  // a label cut short with nothing at all after it (the text ends inside 「3.补正后申请内容」) is
+  // where the table stops: the row is not read, not read as blank
+  pending.forEach((p, i) => {
+    const shorter = p.how === 'cut' || (p.how === 'similar' && p.def.match.some((m) => labelKey(m).startsWith(labelKey(p.label))));
+    if (!shorter || p.slots.length > 0 || i !== pending.length - 1) return;
+    rows[i] = { ...rows[i], cells: rows[i].cells.map((c) => ({ ...c, value: { kind: 'unplaced' } })), placement: 'unplaced', blanks: 0 };
+    doubts.push({ reason: 'cut-off', place: p.place, row: p.def, text: p.label });
+  });
   for (const r of rows)
     if (r.placement === 'overflow')
       doubts.push({ reason: 'overflow', place: r.place, row: r.def, found: r.values.length });
