@@ -6,7 +6,7 @@
  */
 import { defineRule } from '../src/engine/rule.js';
 import { sectionName } from '../src/engine/describe.js';
-import { templateTables } from '../src/model/template.js';
+import { templateTables } from '../src/format/template.js';
 import { placeIn } from '../src/model/blocks.js';
 
 export default defineRule(

@@ -16,7 +16,7 @@ import { defineRule } from '../src/engine/rule.js';
 import { ROWS, countedNames, inDocumentOrder, list, rowName } from '../src/engine/describe.js';
 import type { Finding } from '../src/engine/rule.js';
 import type { TemplateTable } from '../src/model/tables.js';
-import type { RowDef } from '../src/model/template.js';
+import type { RowDef } from '../src/format/template.js';
 import { labelKey } from '../src/util/cjk.js';
 
 const quote = (items: string[], lang: 'zh' | 'en') => (lang === 'zh' ? items.map((i) => `「${i}」`).join('') : items.map((i) => `“${i}”`).join(', '));

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { fixture, lintFixture, modelOf } from './helpers/fixtures.js';
 import { lintBytes } from '../src/index.js';
 import { splits, resolveGlued } from '../src/model/glued.js';
-import { templateTables } from '../src/model/template.js';
+import { templateTables } from '../src/format/template.js';
 import type { ReportModel } from '../src/model/index.js';
 
 type Hand = Record<string, Record<'active' | 'application' | 'review', Record<string, number[] | null>>>;

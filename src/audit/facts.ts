@@ -6,7 +6,7 @@
 import type { ReportModel } from '../model/index.js';
 import type { TemplateTable } from '../model/tables.js';
 import { cellAt } from '../model/tables.js';
-import { templateTables } from '../model/template.js';
+import { templateTables } from '../format/template.js';
 import { labelKey } from '../util/cjk.js';
 import type { ColumnValues, ReportFacts } from './types.js';
 

@@ -9,7 +9,7 @@
  * Anything else is a reading doubt, never a guess; a table whose sums do not hold is never
  * split into a reading that makes them hold.
  */
-import type { TableDef, RowDef } from './template.js';
+import type { TableDef, RowDef } from '../format/template.js';
 import { labelKey } from '../util/cjk.js';
 
 export interface GluedPiece {

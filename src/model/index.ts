@@ -8,7 +8,7 @@ import type { Place, TemplateVersion } from '../types.js';
 import type { Normalization } from '../extract/normalize.js';
 import { toBlocks, type Block } from './blocks.js';
 import { readSections, type PartLikeHeading, type Section, type SectionReading } from './sections.js';
-import { templateTables, type TableDef, type TableId } from './template.js';
+import { templateTables, type TableDef, type TableId } from '../format/template.js';
 import { tableTokens, readTable, type TemplateTable } from './tables.js';
 import { markersIn, otherVersion, type MarkerHit } from './version.js';
 import { findStatements, type Statement } from './statements.js';

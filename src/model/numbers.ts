@@ -2,7 +2,7 @@
  * What a table cell holds: a number (with its sign and unit as written), a blank, or words.
  * Blank is not zero.
  */
-import type { CellKind } from './template.js';
+import type { CellKind } from '../format/template.js';
 
 export type CellValue =
   | { kind: 'number'; value: number; unit?: string; raw: string }

@@ -9,7 +9,7 @@
 import type { Block } from './blocks.js';
 import { placeIn, placeOfCell } from './blocks.js';
 import type { Section } from './sections.js';
-import type { TableDef, RowDef, ColumnDef } from './template.js';
+import type { TableDef, RowDef, ColumnDef } from '../format/template.js';
 import { parseCell, type CellValue } from './numbers.js';
 import { labelKey } from '../util/cjk.js';
 import { gluedPieces, resolveGlued, type GluedRow } from './glued.js';

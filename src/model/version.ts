@@ -4,7 +4,7 @@
  * one of the two, so finding them tells the version a table was copied from.
  */
 import type { TemplateVersion } from '../types.js';
-import type { TableId } from './template.js';
+import type { TableId } from '../format/template.js';
 import type { Token } from './tables.js';
 import { labelKey } from '../util/cjk.js';
 

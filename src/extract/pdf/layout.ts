@@ -6,7 +6,7 @@
 import { type Run, linesOf, joinLine, joinWrapped } from './runs.js';
 import type { PdfTable, PdfCell } from './tables.js';
 import { NUMBERED_LABEL, labelKey } from '../../util/cjk.js';
-import { templateTables } from '../../model/template.js';
+import { templateTables } from '../../format/template.js';
 
 export interface TextLine {
   page: number;

@@ -1,4 +1,7 @@
 /**
+ * src/format: what the official formats fix, shared by the extractors (which need the row labels to
+ * join a table's fragments) and the model (which reads the tables against them); it depends on nothing.
+ *
  * The official table layouts (template-spec.md §4–§6): every row label, column path and
  * the words that only ever stand in headers, for the 2019 试行 format and the 2021 format
  * (Table 2 rebuilt; Table 3's （六）其他处理 split into three sub-rows; Table 4 unchanged).
