@@ -69,7 +69,7 @@ describe('a crawler text with the table cells glued together (pingtan-zone-2021â
 });
 
 describe('the 2023 page as Markdown, as converters break its tables (fixtures/markdown, made by make.mjs from the real page)', () => {
-  for (const name of ['pingtan-zone-2023.md', 'pingtan-zone-2023.per-row.md', 'pingtan-zone-2023.fragments.md']) {
+  for (const name of ['pingtan-zone-2023.md', 'pingtan-zone-2023.per-row.md', 'pingtan-zone-2023.fragments.md', 'pingtan-zone-2023.cell-note.md']) {
     it(`${name}: the tables read cell-exact, no reading doubt, and the findings of the page itself`, async () => {
       const h = (await hand())['2023'];
       const m = await modelOf(`markdown/${name}`);
