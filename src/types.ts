@@ -53,19 +53,23 @@ export interface SuppressedMessage extends LintMessage {
   suppressions: Array<{ kind: 'directive' | 'baseline'; justification: string }>;
 }
 
-export interface LintMessage {
-  ruleId: string;
-  severity: 0 | 1 | 2;
-  kind: FindingKind;
-  message: string;
+/** Where a message, or one of the places it covers, stands in the user's file. */
+export interface Located {
   line: number | null;
   column: number | null;
   endLine?: number | null;
   endColumn?: number | null;
   page: number | null;
-  /** DOCX: the paragraph (1-based) or table cell the finding points to */
+  /** DOCX: the paragraph (1-based) or table cell it points to */
   paragraph?: number | null;
   tableCell?: { table: number; row: number; column: number } | null;
+}
+
+export interface LintMessage extends Located {
+  ruleId: string;
+  severity: 0 | 1 | 2;
+  kind: FindingKind;
+  message: string;
   expected?: string;
   actual?: string;
   url?: string;
@@ -85,15 +89,7 @@ export interface LintMessage {
 }
 
 /** One of the places a grouped finding covers (SARIF `relatedLocations`, LSP `relatedInformation`). */
-export interface RelatedLocation {
-  line: number | null;
-  column: number | null;
-  endLine?: number | null;
-  endColumn?: number | null;
-  page: number | null;
-  /** DOCX: the paragraph (1-based) or table cell of this place */
-  paragraph?: number | null;
-  tableCell?: { table: number; row: number; column: number } | null;
+export interface RelatedLocation extends Located {
   /** the template cell (or row) this place is, by its names */
   cell?: { table: string; row?: string; column?: string };
   quote?: string;

@@ -14,7 +14,7 @@ import type { Root, Table, TableCell } from 'mdast';
 import { extract } from '../src/extract/index.js';
 import { toFlow, type PageContent } from '../src/extract/pdf/layout.js';
 import type { PdfCell, PdfTable } from '../src/extract/pdf/tables.js';
-import { fixture, lintFixture, modelOf } from './helpers/fixtures.js';
+import { fixture, lintFixture, modelOf, expand } from './helpers/fixtures.js';
 
 const PDFS = ['pingtan-zone-2023.row-split.lo.pdf', 'pingtan-zone-2023.values-split.lo.pdf'] as const;
 const IDS = ['active', 'application', 'review'] as const;
@@ -33,21 +33,6 @@ const hand = async () => JSON.parse(await readFile(fixture('pdf/pingtan-zone-202
 
 const textOf = (cell: TableCell) => cell.children.map((t) => ('value' in t ? t.value : '')).join('');
 
-/** A table's rows with spans expanded: the text of the cell covering each grid position. */
-function expand(table: Table): string[][] {
-  const grid: string[][] = [];
-  table.children.forEach((row, r) => {
-    grid[r] ??= [];
-    let c = 0;
-    for (const cell of row.children as TableCell[]) {
-      while (grid[r][c] !== undefined) c++;
-      const { rowSpan = 1, colSpan = 1 } = (cell.data ?? {}) as { rowSpan?: number; colSpan?: number };
-      for (let i = 0; i < rowSpan; i++) for (let j = 0; j < colSpan; j++) (grid[r + i] ??= [])[c + j] = textOf(cell);
-      c += colSpan;
-    }
-  });
-  return grid;
-}
 
 async function read(name: string) {
   const doc = await extract(await readFile(fixture(`pdf/${name}`)), name);

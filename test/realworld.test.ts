@@ -8,7 +8,7 @@ import { describe, it, expect } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import type { Table, TableCell, Root } from 'mdast';
 import { extract } from '../src/extract/index.js';
-import { fixture, lintFixture, modelOf } from './helpers/fixtures.js';
+import { fixture, lintFixture, modelOf, expand } from './helpers/fixtures.js';
 
 const NAME = 'realworld/huaian-hongze-district-gov-2024';
 
@@ -30,22 +30,6 @@ function handRows(md: string, heading: string): string[][] {
   return rows;
 }
 
-/** A table's rows with spans expanded: the text of the cell covering each grid position. */
-function expand(table: Table): string[][] {
-  const grid: string[][] = [];
-  table.children.forEach((row, r) => {
-    grid[r] ??= [];
-    let c = 0;
-    for (const cell of row.children as TableCell[]) {
-      while (grid[r][c] !== undefined) c++;
-      const { rowSpan = 1, colSpan = 1 } = (cell.data ?? {}) as { rowSpan?: number; colSpan?: number };
-      const text = cell.children.map((t) => ('value' in t ? t.value : '')).join('');
-      for (let i = 0; i < rowSpan; i++) for (let j = 0; j < colSpan; j++) (grid[r + i] ??= [])[c + j] = text;
-      c += colSpan;
-    }
-  });
-  return grid;
-}
 
 const plain = (s: string) => s.replace(/\*\*/g, '').replace(/␠/g, '').replace(/\s*\((single|wrapped|template|3rd)[^)]*\)\s*$/, '').replace(/\s+/g, '');
 

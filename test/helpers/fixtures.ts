@@ -1,6 +1,7 @@
 /** Shared helpers for the fixture tests: run the linter on a fixture, compare with its expectation. */
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Table, TableCell } from 'mdast';
 import { lint } from '../../src/index.js';
 import { extract } from '../../src/extract/index.js';
 import { normalizeTree } from '../../src/extract/normalize.js';
@@ -64,3 +65,21 @@ export function countBy(fs: Array<{ ruleId: string }>): Record<string, number> {
   for (const f of fs) out[f.ruleId] = (out[f.ruleId] ?? 0) + 1;
   return out;
 }
+
+/** A table's rows with spans expanded: the text of the cell covering each grid position. */
+export function expand(table: Table): string[][] {
+  const grid: string[][] = [];
+  table.children.forEach((row, r) => {
+    grid[r] ??= [];
+    let c = 0;
+    for (const cell of row.children as TableCell[]) {
+      while (grid[r][c] !== undefined) c++;
+      const { rowSpan = 1, colSpan = 1 } = (cell.data ?? {}) as { rowSpan?: number; colSpan?: number };
+      const text = cell.children.map((t) => ('value' in t ? t.value : '')).join('');
+      for (let i = 0; i < rowSpan; i++) for (let j = 0; j < colSpan; j++) (grid[r + i] ??= [])[c + j] = text;
+      c += colSpan;
+    }
+  });
+  return grid;
+}
+
