@@ -180,10 +180,18 @@ export function lintText(text: string, options: LintOptions = {}): Promise<LintR
  * not to its own: a total that the prose also states, or a part that is the real mistake, shows
  * up here as a new finding. (Fixing a total may clear the other sums it stood in.)
  */
+/** Each fix is proved by a lint of its own: past this many in one file, the rest are not offered (bounded time). */
+const MAX_FIXES_CHECKED = 20;
+
 async function keepCertainFixes(messages: LintMessage[], source: SourceText, options: LintOptions): Promise<void> {
   const key = (m: LintMessage) => `${m.ruleId}\u0000${m.message}`;
+  let checked = 0;
   for (const m of messages) {
     if (!m.fix) continue;
+    if (++checked > MAX_FIXES_CHECKED) {
+      delete m.fix;
+      continue;
+    }
     const left = new Map<string, number>();
     for (const b of messages) if (b !== m) left.set(key(b), (left.get(key(b)) ?? 0) + 1);
     const after = (await lintText(applyFix(source.text, m.fix), { ...options, view: false, onModel: undefined, fixes: false })).messages;

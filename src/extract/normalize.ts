@@ -192,14 +192,28 @@ export function placeAtOriginal(node: Text, off: number): Place | undefined {
   const pos = node.position;
   if (!pos) return undefined;
   const original = (node.data as { original?: string } | undefined)?.original ?? node.value;
-  // count line breaks inside the original value before `off`
-  let line = pos.start.line;
-  let column = pos.start.column;
-  for (let i = 0; i < off && i < original.length; i++) {
-    if (original[i] === '\n') {
-      line++;
-      column = 1;
-    } else column++;
+  // the line breaks inside the original value, found once per node (a page's text can be one
+  // long node: counting from its start for every place would cost the square of its length)
+  const breaks = lineBreaks(node, original);
+  const at = Math.min(off, original.length);
+  let lo = 0;
+  let hi = breaks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (breaks[mid] < at) lo = mid + 1;
+    else hi = mid;
   }
+  const line = pos.start.line + lo;
+  const column = lo === 0 ? pos.start.column + at : at - breaks[lo - 1];
   return { start: { line, column, offset: pos.start.offset !== undefined ? pos.start.offset + off : undefined } };
+}
+
+const breaksCache = new WeakMap<Text, { of: string; breaks: number[] }>();
+function lineBreaks(node: Text, original: string): number[] {
+  const hit = breaksCache.get(node);
+  if (hit && hit.of === original) return hit.breaks;
+  const breaks: number[] = [];
+  for (let i = original.indexOf('\n'); i >= 0; i = original.indexOf('\n', i + 1)) breaks.push(i);
+  breaksCache.set(node, { of: original, breaks });
+  return breaks;
 }

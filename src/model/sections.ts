@@ -95,22 +95,29 @@ export function partOfTitle(title: string): number | null {
 /** Part numerals in a block's text: where each stands, where its title starts, and whether it is glued to what precedes it. */
 function numeralsIn(text: string): Array<{ numeral: string; at: number; after: number; glued: boolean }> {
   const out: Array<{ numeral: string; at: number; after: number; glued: boolean }> = [];
+  const taken = new Set<number>();
   HEADING.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = HEADING.exec(text))) {
     const lookalike = ONE_LOOKALIKE.includes(m[1]);
-    if (lookalike && partOfTitle(text.slice(m.index + m[0].length, m.index + m[0].length + titleEnd(text.slice(m.index + m[0].length)))) !== 1) continue;
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 64);
+    if (lookalike && partOfTitle(after.slice(0, titleEnd(after))) !== 1) continue;
     out.push({ numeral: lookalike ? '一' : m[1], at: m.index + m[0].indexOf(m[1]), after: m.index + m[0].length, glued: false });
+    taken.add(m.index + m[0].indexOf(m[1]));
   }
   GLUED.lastIndex = 0;
-  while ((m = GLUED.exec(text))) if (!out.some((o) => o.at === m!.index)) out.push({ numeral: m[1], at: m.index, after: m.index + m[0].length, glued: true });
+  while ((m = GLUED.exec(text))) {
+    if (taken.has(m.index)) continue;
+    out.push({ numeral: m[1], at: m.index, after: m.index + m[0].length, glued: true });
+    taken.add(m.index);
+  }
   // a numeral with no mark after it (「一总体情况2020年，…」): a candidate only; it is taken where
   // its own part's title follows (readSections checks), like a glued one
   BARE.lastIndex = 0;
   // (only before the part's own title as the format words it: 「三是依申请公开…」 in a list is no heading)
   while ((m = BARE.exec(text))) {
     const own = SECTION_TITLES[PART_NUMERALS.indexOf(m[1])]?.variants.test(text.slice(m.index + 1, m.index + 40));
-    if (own && !out.some((o) => o.at === m!.index)) out.push({ numeral: m[1], at: m.index, after: m.index + 1, glued: true });
+    if (own && !taken.has(m.index)) out.push({ numeral: m[1], at: m.index, after: m.index + 1, glued: true });
   }
   return out.sort((x, y) => x.at - y.at);
 }
@@ -159,7 +166,8 @@ export function readSections(blocks: Block[]): SectionReading {
     if (b.kind === 'table') continue;
     for (const m of numeralsIn(b.text)) {
       const written = PART_NUMERALS.indexOf(m.numeral) + 1;
-      const rest = b.text.slice(m.after);
+      // (a heading's title is short: only the words right after the numeral are read)
+      const rest = b.text.slice(m.after, m.after + 200);
       const line = rest.split(/[\n。：:]/)[0].trim();
       const title = rest.slice(0, titleEnd(rest));
       if (partOfTitle(title) === written) {
