@@ -90,3 +90,23 @@ describe('what the prose says of the tables’ counts', () => {
     ['结果维持 结果纠正 其他结果 尚未审结 总计 未经复议直接起诉 复议后起诉', []],
   ])('%s', (text, want) => expect(counts(text)).toEqual(want));
 });
+
+describe('the issuer, as the title gives it', () => {
+  it.each([
+    // seed 001: a casino brand pasted before the name
+    ['澳门英皇娱乐_天下足球网-盘口官网南黄镇2020年政府信息公开工作年度报告', '南黄镇', 'township'],
+    // a Markdown title line in a text file
+    ['# 某县人民政府2024年政府信息公开工作年度报告', '某县人民政府', 'government'],
+    // pingtan-zone-2021.txt: the crawler's field label
+    ['标题: 平潭综合实验区2021年度政府信息公开工作年度报告', '平潭综合实验区', 'government'],
+    // zhejiang-provincial-market-regulation-2023: the year first
+    ['2023年浙江省市场监督管理局政府信息公开工作年度报告', '浙江省市场监督管理局', 'department'],
+    // shaanxi-wuqi-zhouwan-town-2021: a breadcrumb run into the title
+    ['首页/ 政府信息公开 / 政府信息公开年报 / 镇街 / 2021年 / 正文周湾镇2021年政府信息公开工作年度报告', '周湾镇', 'township'],
+    // fujian-provincial-public-security-2020: a covering letter
+    ['福建省公安厅关于报送2020年政府信息公开工作年度报告的函', '福建省公安厅', 'department'],
+  ])('%s', async (title, name, type) => {
+    const r = await lintBytes(new TextEncoder().encode(`${title}\n一、总体情况\n全年主动公开政府信息56条。\n`), { filePath: 'x.txt' });
+    expect(r.issuer).toEqual({ name, type });
+  });
+});
