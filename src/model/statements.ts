@@ -118,7 +118,7 @@ export function findStatements(blocks: Block[], sections: Section[]): Statement[
         const d = run ? denialsOf(run.text) : null;
         if (d) for (const topic of d.topics) out.push({ kind: 'count', topic, value: 0, how: 'denial', text: d.text, sentence: s.text, section: sectionOf(b.index, c.start + d.at), place: placeIn(b, c.start + d.at) });
         const oc = outcomeOf(c, own ?? object);
-        if (oc) out.push({ kind: 'outcome', ...oc, text: c.text.trim(), sentence: s.text, section: sectionOf(b.index, c.start), place: placeIn(b, c.start) });
+        if (oc) out.push({ kind: 'outcome', ...oc, text: c.text.trim().replace(/[。！？]+$/, ''), sentence: s.text, section: sectionOf(b.index, c.start), place: placeIn(b, c.start) });
         if (own) object = own;
       }
       const f = FINISHED.exec(s.text);
