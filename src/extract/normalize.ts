@@ -113,6 +113,9 @@ export function normalizeText(input: string, record?: (c: Change, originalOffset
 }
 const hasHan = new RegExp(`[${HAN}]`);
 
+/** a line that is only a date (「• 2024-03-08 10:35」): chrome here, the publication date for the model */
+export const DATE_ONLY_LINE = /^[•·\s]*(\d{4})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})(?:\s+\d{1,2}\s*:\s*\d{2}(?::\d{2})?)?\s*$/;
+
 const CHROME: Array<[ChromeLine['kind'], RegExp]> = [
   ['breadcrumb', /^[•·\s]*(您现在的位置|您当前的位置|当前位置|您的位置|所在位置|当前所在位置)/],
   ['print', /^[【\[\s]*(打印|关闭|打印本页|关闭窗口|收藏|分享)[】\]\s]*([【\[\s]*(打印|关闭|本页|窗口|收藏|分享)[】\]\s|]*)*\|?\s*$/],
@@ -121,7 +124,7 @@ const CHROME: Array<[ChromeLine['kind'], RegExp]> = [
   // 「日期：2022-01-20 来源：…」: a bare date label opening the information line
   ['meta', /^[•·\s]*(日期|时间)\s*[：:]\s*\d{4}\s*[-/.年]/],
   // a date alone in the article's information list (「• 2024-03-08」 between 「• 听全文」 and 「• 来源：…」)
-  ['meta', /^[•·\s]*\d{4}\s*-\s*\d{1,2}\s*-\s*\d{1,2}(?:\s+\d{1,2}\s*:\s*\d{2}(?::\d{2})?)?\s*$/],
+  ['meta', DATE_ONLY_LINE],
 ];
 
 export const isChromeLine = (raw: string): boolean => chromeKind(raw) !== null;

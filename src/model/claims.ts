@@ -15,7 +15,7 @@
 import type { Block } from './blocks.js';
 import { placeIn } from './blocks.js';
 import type { Place } from '../types.js';
-import { sentencesOf, objectOf, type Quantity, type Sentence } from './prose.js';
+import { sentencesOfBlock, objectOf, type Quantity, type Sentence } from './prose.js';
 
 export interface ClaimPart {
   label: string;
@@ -58,7 +58,7 @@ interface Token {
   tail: string;
 }
 
-function tokensOf(s: Sentence, blockText: string): Token[] {
+function tokensOf(s: Sentence): Token[] {
   const out: Token[] = [];
   s.clauses.forEach((c, ci) => {
     if (c.aside) return;
@@ -79,10 +79,10 @@ export function findClaims(blocks: Block[]): SumClaim[] {
   const claims: SumClaim[] = [];
   for (const b of blocks) {
     if (b.kind === 'table') continue;
-    const sentences = sentencesOf(b.text);
+    const sentences = sentencesOfBlock(b);
     let previous: Token[] = [];
     for (const s of sentences) {
-      const tokens = tokensOf(s, b.text);
+      const tokens = tokensOf(s);
       for (let k = 0; k < tokens.length; k++) {
         const claim = breakdownAt(tokens, k, previous) ?? totalAfterParts(tokens, k);
         if (!claim) continue;

@@ -6,7 +6,7 @@ import type { Block } from './blocks.js';
 import { placeIn } from './blocks.js';
 import { cnNumber } from '../util/cjk.js';
 import type { ChromeLine } from '../extract/normalize.js';
-import { pointAt, isChromeLine } from '../extract/normalize.js';
+import { pointAt, isChromeLine, DATE_ONLY_LINE } from '../extract/normalize.js';
 import type { Place } from '../types.js';
 
 export interface YMD {
@@ -59,6 +59,15 @@ export function compareYMD(a: YMD, b: YMD): number {
   return a.year - b.year || a.month - b.month || a.day - b.day;
 }
 
+/** the words that make a range the report's period, standing before it in its clause */
+const PERIOD_LEAD = /(统计|期限|起止|时间段|时间跨度|时限|年报|年度报告|本报告|数据|涵盖)/;
+
+/** The words of `text`'s clause before offset `at`. */
+function clauseBefore(text: string, at: number): string {
+  const start = Math.max(...['。', '，', '；', '\n', ',', ';'].map((p) => text.lastIndexOf(p, at - 1))) + 1;
+  return text.slice(start, at);
+}
+
 /** Stated reporting periods: a date range in a sentence about the report's data or time span. */
 export function findPeriods(blocks: Block[]): PeriodMention[] {
   const out: PeriodMention[] = [];
@@ -69,13 +78,12 @@ export function findPeriods(blocks: Block[]): PeriodMention[] {
     while ((m = PERIOD_RE.exec(b.text))) {
       // the words that make a range the report's period stand in the same clause, before it
       // ("本报告的起止时间为…", "数据的统计期限自…"); "按照工作报告部署，3月1日至5月31日开展…" is not one
-      const clauseStart = Math.max(...['。', '，', '；', '\n', ',', ';'].map((p) => b.text.lastIndexOf(p, m!.index - 1))) + 1;
-      const lead = b.text.slice(clauseStart, m.index);
+      const lead = clauseBefore(b.text, m.index);
       const start = ymd(m[1], m[2], m[3]);
       // or a range from 1 January in a sentence about the report itself (「本报告由…组成，涵盖…」)
       const sentence = b.text.slice(Math.max(b.text.lastIndexOf('。', m.index - 1), b.text.lastIndexOf('\n', m.index - 1)) + 1, m.index);
       const aboutReport = start.month === 1 && start.day === 1 && /(本报告|本年度报告|年度报告|年报)/.test(sentence) && /(涵盖|覆盖|反映|包括|汇总|统计)/.test(lead + sentence.slice(-12));
-      if (!/(统计|期限|起止|时间段|时间跨度|时限|年报|年度报告|本报告|数据|涵盖)/.test(lead) && !aboutReport) continue;
+      if (!PERIOD_LEAD.test(lead) && !aboutReport) continue;
       const end = ymd(m[4] ?? m[1], m[5], m[6]);
       const years = [1, 4].flatMap((g) => (m![g] && m!.indices?.[g] ? [{ text: m![g], value: g === 1 ? start.year : end.year, place: placeIn(b, m!.indices[g]![0]) }] : []));
       out.push({ start, end, text: m[0], place: placeIn(b, m.index), years });
@@ -84,8 +92,7 @@ export function findPeriods(blocks: Block[]): PeriodMention[] {
     // the digits after the year leave one month and day
     COMPACT_PERIOD.lastIndex = 0;
     while ((m = COMPACT_PERIOD.exec(b.text))) {
-      const clauseStart = Math.max(...['。', '，', '；', '\n', ',', ';'].map((p) => b.text.lastIndexOf(p, m!.index - 1))) + 1;
-      if (!/(统计|期限|起止|时间段|时限|年报|年度报告|本报告|数据)/.test(b.text.slice(clauseStart, m.index))) continue;
+      if (!PERIOD_LEAD.test(clauseBefore(b.text, m.index))) continue;
       const start = compactDay(m[1], m[2]);
       const end = compactDay(m[3], m[4]);
       if (!start || !end) continue;
@@ -149,8 +156,6 @@ export function findSignatureDate(blocks: Block[]): DateMention | null {
 
 /** A date label on the article's information line; never 成文日期 (the signing) or a validity date. */
 const PUBLISHED_LABEL = /(?:发布|发文)(?:日期|时间)?\s*[：:]?|(?<!成文|生效|截止|有效|施行|印发)(?:时间|日期)\s*[：:]/;
-/** a line that is only a date (「• 2024-03-08」 in a list of source, views, font size) */
-const DATE_ONLY = /^[•·\s]*(\d{4})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})(?:\s+\d{1,2}\s*:\s*\d{2}(?::\d{2})?)?\s*$/;
 
 /**
  * 发布日期 from the page's information line: a chrome line (「发布日期：…」, 「来源：… 时间：…」, a
@@ -160,7 +165,7 @@ const DATE_ONLY = /^[•·\s]*(\d{4})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})(?:\s+\d{1,
 export function findPublishedDate(chrome: ChromeLine[], blocks: Block[] = []): DateMention | null {
   for (const c of chrome) {
     if (c.kind !== 'meta') continue;
-    const only = DATE_ONLY.exec(c.text);
+    const only = DATE_ONLY_LINE.exec(c.text);
     const label = only ? null : PUBLISHED_LABEL.exec(c.text);
     if (!only && !label) continue;
     const after = label ? c.text.slice(label.index) : c.text;

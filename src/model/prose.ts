@@ -52,6 +52,15 @@ const NOT_A_COUNT_AFTER = /^\s*(年|月|日|号|时|分|季度|%|％|个月|个�
 /** the longest text the grammar reads as one sentence: a run-on page text is cut, never matched whole */
 const MAX_SENTENCE = 600;
 
+const parsed = new WeakMap<object, Sentence[]>();
+
+/** A block's sentences, parsed once for every reader of them (claims and statements). */
+export function sentencesOfBlock(block: { text: string }): Sentence[] {
+  let s = parsed.get(block);
+  if (!s) parsed.set(block, (s = sentencesOf(block.text)));
+  return s;
+}
+
 export function sentencesOf(text: string): Sentence[] {
   const out: Sentence[] = [];
   let start = 0;

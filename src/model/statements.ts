@@ -13,7 +13,7 @@ import type { Block } from './blocks.js';
 import { placeIn } from './blocks.js';
 import type { Section } from './sections.js';
 import type { Place } from '../types.js';
-import { sentencesOf, objectOf, type Clause, type Obj, type Quantity } from './prose.js';
+import { sentencesOfBlock, objectOf, type Clause, type Obj, type Quantity } from './prose.js';
 import { COMPARISON } from './claims.js';
 
 export type CountTopic =
@@ -96,7 +96,7 @@ export function findStatements(blocks: Block[], sections: Section[]): Statement[
     [...sections].reverse().find((s) => s.heading.block < block || (s.heading.block === block && s.heading.start <= at))?.number ?? 0;
   for (const b of blocks) {
     if (b.kind === 'table') continue;
-    for (const s of sentencesOf(b.text)) {
+    for (const s of sentencesOfBlock(b)) {
       let object: Obj | null = null;
       // after a breakdown marker (其中, 从…看, 分别为 …) the figures are parts of the total before
       // it — a channel, an applicant type — never the count itself, until a ；or a new object
@@ -106,7 +106,7 @@ export function findStatements(blocks: Block[], sections: Section[]): Statement[
         if (breakdownOf && own && own !== breakdownOf) breakdownOf = undefined;
         if (!c.aside && BREAKDOWN.test(c.text)) breakdownOf = own ?? object;
         for (const q of c.quantities) {
-          const st = countOf(q, c, b.text, own ?? object);
+          const st = countOf(q, c, own ?? object);
           // the parts of a breakdown of something else (「制发政府信息349条，其中…依申请公开173条、不予公开52条」,
           // documents by how they are disclosed) are never application counts
           if (st && breakdownOf !== undefined && !c.aside && (TOTALS.has(st.topic) || breakdownOf !== 'application')) continue;
@@ -133,7 +133,7 @@ export function findStatements(blocks: Block[], sections: Section[]): Statement[
   return dedupe(out);
 }
 
-function countOf(q: Quantity, c: Clause, text: string, object: Obj | null): { topic: CountTopic; value: number; how: 'number'; text: string } | null {
+function countOf(q: Quantity, c: Clause, object: Obj | null): { topic: CountTopic; value: number; how: 'number'; text: string } | null {
   if (q.approximate || !UNITS_OF_CASES.has(q.unit)) return null;
   const lead = q.lead;
   const after = c.text.slice(q.end - c.start, q.end - c.start + 24);
