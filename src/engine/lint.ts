@@ -5,9 +5,10 @@
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { Root } from 'mdast';
-import type { Lang, LintMessage, LintResult, Point, RelatedLocation, SourceLocation, TemplateVersion } from '../types.js';
+import type { Fix, FixEdit, Lang, LintMessage, LintResult, Point, RelatedLocation, SourceLocation, TemplateVersion } from '../types.js';
 import { extract } from '../extract/index.js';
 import { ExtractError } from '../extract/errors.js';
+import { deadlineAfter, type Deadline } from '../extract/deadline.js';
 import { normalizeTree } from '../extract/normalize.js';
 import { buildModel, type ReportModel } from '../model/index.js';
 import { rules } from '../../rules/index.js';
@@ -37,23 +38,42 @@ export interface LintOptions {
    * if that removes its own finding and changes no other — a batch audit, which shows none, skips it
    */
   fixes?: boolean;
+  /**
+   * time budget for the file, in milliseconds (default 60 s; Infinity for none): past it the file
+   * gets one fatal reason and the run goes on
+   */
+  timeLimit?: number;
 }
+
+export const DEFAULT_TIME_LIMIT = 60_000;
 
 const SEVERITY = { error: 2, warn: 1, info: 0 } as const;
 
+/**
+ * Every input gets exactly one result: its findings, or one fatal reason (a limit passed, the
+ * time budget spent, a damaged file — or, should one slip through, an error of our own).
+ */
 export async function lintBytes(bytes: Uint8Array, options: LintOptions = {}): Promise<LintResult> {
+  const deadline = deadlineAfter(options.timeLimit ?? DEFAULT_TIME_LIMIT);
+  try {
+    return await lintWithin(bytes, options, deadline);
+  } catch (error) {
+    const known = error instanceof ExtractError ? error : new ExtractError('internal', { detail: String((error as Error)?.message ?? error).slice(0, 200) });
+    return fatalResult(options.filePath ?? '<input>', known, options.lang ?? 'zh');
+  }
+}
+
+async function lintWithin(bytes: Uint8Array, options: LintOptions, deadline: Deadline): Promise<LintResult> {
   const filePath = options.filePath ?? '<input>';
   const lang = options.lang ?? 'zh';
   const ruleList = [...rules, ...(options.plugins ?? [])];
   const resolved = resolveRules(options.rules, options.preset, ruleList);
-  let doc;
-  try {
-    doc = await extract(bytes, filePath);
-  } catch (error) {
-    return fatalResult(filePath, error, lang);
-  }
+  const doc = await extract(bytes, filePath, deadline);
+  deadline.check();
   const normalization = normalizeTree(doc.tree);
+  deadline.check();
   const model = buildModel(doc.tree, normalization, { pageTitle: doc.pageTitle, pageTitlePlace: doc.pageTitlePlace, template: options.template });
+  deadline.check();
   options.onModel?.(model);
   const file = new VFile({ path: filePath });
   (file.data as FileData).report = model;
@@ -62,7 +82,9 @@ export async function lintBytes(bytes: Uint8Array, options: LintOptions = {}): P
   const processor = unified();
   for (const rule of ruleList) {
     const setting = resolved.get(rule.meta.id);
-    if (setting) processor.use(rule.plugin, [setting.level === 'error' ? 'error' : 'warn', setting.options]);
+    if (!setting) continue;
+    processor.use(() => () => deadline.check());
+    processor.use(rule.plugin, [setting.level === 'error' ? 'error' : 'warn', setting.options]);
   }
   await processor.run(doc.tree as Root, file);
   // drafts written as text, Markdown or HTML: the source is what the user edits (inline
@@ -131,7 +153,7 @@ export async function lintBytes(bytes: Uint8Array, options: LintOptions = {}): P
   });
   // inline directives in drafts written as text, Markdown or HTML
   const directives = source ? findDirectives(source.text) : [];
-  if (source && options.fixes !== false) await keepCertainFixes(messages, source, options);
+  if (source && options.fixes !== false) await keepCertainFixes(messages, source, options, deadline);
   // a grouped finding is turned off only where every place it covers is
   const by = messages.map((m) => {
     const first = suppressedBy(directives, m.ruleId, m.line);
@@ -176,33 +198,51 @@ export function lintText(text: string, options: LintOptions = {}): Promise<LintR
 }
 
 /**
- * A fix is certain only if the fixed text lints to no finding that was not there before, and
- * not to its own: a total that the prose also states, or a part that is the real mistake, shows
- * up here as a new finding. (Fixing a total may clear the other sums it stood in.)
+ * A fix is certain only if the fixed text lints to no finding that was not there before, and not
+ * to its own: a total that the prose also states, or a part that is the real mistake, shows up
+ * as a new finding. (Fixing a total may clear the other sums it stood in.) One lint with every
+ * fix applied proves them all at once; only when that finds something new — two fixes for one
+ * typo, say — is each proved alone (at most MAX_FIXES_CHECKED of them), since which one caused
+ * it is not known.
  */
-/** Each fix is proved by a lint of its own: past this many in one file, the rest are not offered (bounded time). */
 const MAX_FIXES_CHECKED = 20;
 
-async function keepCertainFixes(messages: LintMessage[], source: SourceText, options: LintOptions): Promise<void> {
+async function keepCertainFixes(messages: LintMessage[], source: SourceText, options: LintOptions, deadline: Deadline): Promise<void> {
+  const fixed = messages.filter((m) => m.fix);
+  if (fixed.length === 0) return;
   const key = (m: LintMessage) => `${m.ruleId}\u0000${m.message}`;
-  let checked = 0;
-  for (const m of messages) {
-    if (!m.fix) continue;
-    if (++checked > MAX_FIXES_CHECKED) {
-      delete m.fix;
-      continue;
-    }
+  const relint = async (fix: Fix) => {
+    deadline.check();
+    const text = applyFix(source.text, fix);
+    return (await lintWithin(new TextEncoder().encode(`\uFEFF${text}`), { ...options, view: false, onModel: undefined, fixes: false }, deadline)).messages;
+  };
+  // certain: every finding after the fix was there before, and none of the fixed ones is left
+  const provedBy = (after: LintMessage[], applied: LintMessage[]) => {
     const left = new Map<string, number>();
-    for (const b of messages) if (b !== m) left.set(key(b), (left.get(key(b)) ?? 0) + 1);
-    const after = (await lintText(applyFix(source.text, m.fix), { ...options, view: false, onModel: undefined, fixes: false })).messages;
-    const certain = after.every((a) => {
+    for (const b of messages) if (!applied.includes(b)) left.set(key(b), (left.get(key(b)) ?? 0) + 1);
+    return after.every((a) => {
       const n = left.get(key(a)) ?? 0;
       left.set(key(a), n - 1);
       return n > 0;
     });
-    if (!certain) delete m.fix;
+  };
+  // fixes whose edits overlap cannot be applied together: each is proved alone
+  const together: LintMessage[] = [];
+  const edits: FixEdit[] = [];
+  const overlaps = (a: FixEdit, b: FixEdit) => before(a.line, a.column, b.endLine, b.endColumn) && before(b.line, b.column, a.endLine, a.endColumn);
+  for (const m of fixed)
+    if (!m.fix!.edits.some((e) => edits.some((t) => overlaps(e, t)))) {
+      edits.push(...m.fix!.edits);
+      together.push(m);
+    }
+  if (together.length === fixed.length && provedBy(await relint({ title: '', edits }), together)) return;
+  let checked = 0;
+  for (const m of fixed) {
+    if (++checked > MAX_FIXES_CHECKED || !provedBy(await relint(m.fix!), [m])) delete m.fix;
   }
 }
+
+const before = (line: number, column: number, endLine: number, endColumn: number) => line < endLine || (line === endLine && column < endColumn);
 
 /** The one message of a file that cannot be read at all. */
 export function fatalResult(filePath: string, error: unknown, lang: Lang): LintResult {

@@ -14,7 +14,18 @@ export type FatalCode =
   | 'pdf-encrypted'
   | 'pdf-broken'
   | 'pdf-no-text-layer'
-  | 'not-implemented';
+  | 'not-implemented'
+  | 'too-much-text'
+  | 'line-too-long'
+  | 'too-deep'
+  | 'span-too-large'
+  | 'table-too-large'
+  | 'too-many-pages'
+  | 'page-too-dense'
+  | 'docx-xml-too-large'
+  | 'numbering-level'
+  | 'too-slow'
+  | 'internal';
 
 const reasons: Record<FatalCode, { zh: string; en: string }> = {
   empty: { zh: '文件为空，没有可检查的内容', en: 'the file is empty: nothing to check' },
@@ -31,6 +42,17 @@ const reasons: Record<FatalCode, { zh: string; en: string }> = {
   'pdf-encrypted': { zh: 'PDF 设有打开密码（已加密），无法读取；请提供未加密的版本', en: 'the PDF is password-protected (encrypted): provide an unencrypted copy' },
   'pdf-broken': { zh: 'PDF 文件已损坏或不完整，无法打开（{detail}）', en: 'the PDF is damaged or incomplete and cannot be opened ({detail})' },
   'pdf-no-text-layer': { zh: 'PDF 共 {pages} 页，但没有文字层（可能是扫描件或图片），需先做文字识别（OCR）才能检查', en: 'the PDF has {pages} page(s) but no text layer (a scan or images): it needs OCR before it can be checked' },
+  'too-much-text': { zh: '文件文字过多（{size} 字），超过上限 {limit} 字（约 250 页），不像一份年度报告，已停止检查', en: 'the file holds too much text ({size} characters; the limit is {limit}, about 250 pages): not an annual report, checking stopped' },
+  'line-too-long': { zh: '文件中有一行（或一段）过长（{where}{size} 字，上限 {limit} 字），已停止检查', en: 'a line or paragraph is too long ({whereEn}{size} characters; the limit is {limit}): checking stopped' },
+  'too-deep': { zh: '文件结构嵌套过深（{where}{depth} 层，上限 {limit} 层），无法安全读取，已停止检查', en: 'the file is nested too deep ({whereEn}{depth} levels; the limit is {limit}): it cannot be read safely, checking stopped' },
+  'span-too-large': { zh: '表格中有单元格跨 {span} 行或列（上限 {limit}），表格已损坏或被篡改，已停止检查', en: 'a table cell spans {span} rows or columns (the limit is {limit}): the table is damaged, checking stopped' },
+  'table-too-large': { zh: '表格过大（{size} 个单元格，上限 {limit}），已停止检查', en: 'a table is too large ({size} cells; the limit is {limit}): checking stopped' },
+  'too-many-pages': { zh: 'PDF 页数过多（{pages} 页，上限 {limit} 页），不像一份年度报告，已停止检查', en: 'the PDF has too many pages ({pages}; the limit is {limit}): not an annual report, checking stopped' },
+  'page-too-dense': { zh: 'PDF 第 {page} 页内容过密（{size} 个{what}，上限 {limit}），已停止检查', en: 'page {page} of the PDF is too dense ({size} {whatEn}; the limit is {limit}): checking stopped' },
+  'docx-xml-too-large': { zh: 'DOCX 的 XML 内容过大（{size}，上限 {limit}），已停止检查', en: 'the DOCX holds too much XML ({size}; the limit is {limit}): checking stopped' },
+  'numbering-level': { zh: 'DOCX 的编号超出 Word 的范围（{what}），文件已损坏，已停止检查', en: 'the DOCX numbering is outside Word\'s range ({whatEn}): the file is damaged, checking stopped' },
+  'too-slow': { zh: '检查超时（超过 {seconds} 秒），已中止；其他文件照常检查', en: 'checking took too long (over {seconds} s) and was stopped; other files are checked as usual' },
+  internal: { zh: '检查这个文件时出错（reportlint 的内部错误：{detail}），请把文件报告给维护者', en: 'checking this file failed (an internal error in reportlint: {detail}); please report the file to the maintainers' },
   'not-implemented': { zh: '{format} 格式的读取尚未实现', en: 'reading {format} files is not implemented yet' },
 };
 

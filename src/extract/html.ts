@@ -1,13 +1,17 @@
 /**
- * HTML → mdast. rehype-parse keeps source positions; hast-util-to-mdast turns the page
+ * HTML → mdast. parse5 parses the page (iteratively, so any depth is safe there); its tree's
+ * depth is checked before anything walks it recursively; hast-util-from-parse5 makes hast with
+ * source positions (what rehype-parse does, with the check between); hast-util-to-mdast turns the page
  * into mdast, with our own `table` handler so that tables keep rowspan/colspan
  * (GFM tables cannot hold spans: we carry them in each cell's `data`).
  * Page furniture that is structurally marked (nav, header, footer, aside, scripts) is
  * dropped here; chrome that is only recognisable by its words is handled in normalize.
  */
 import type { Place } from '../types.js';
-import { unified } from 'unified';
-import rehypeParse from 'rehype-parse';
+import { parse } from 'parse5';
+import { fromParse5 } from 'hast-util-from-parse5';
+import { VFile } from 'vfile';
+import { checkDepth } from './limits.js';
 import { toMdast, type State } from 'hast-util-to-mdast';
 import { toText } from 'hast-util-to-text';
 import type { Root as HastRoot, Element, ElementContent, Nodes as HastNodes } from 'hast';
@@ -26,7 +30,9 @@ export interface HtmlExtract {
 }
 
 export function htmlToMdast(html: string): HtmlExtract {
-  const hast = unified().use(rehypeParse).parse(html) as HastRoot;
+  const document = parse(html, { sourceCodeLocationInfo: true, scriptingEnabled: false });
+  checkDepth(document as unknown as Parameters<typeof checkDepth>[0]);
+  const hast = fromParse5(document, { file: new VFile(html) }) as HastRoot;
   let pageTitle: string | null = null;
   let pageTitlePlace: Place | undefined;
   prune(hast, (el) => {

@@ -2,27 +2,41 @@
 import type { Extracted, Place } from '../types.js';
 import { detectFormat, decodeText } from './detect.js';
 import { ExtractError } from './errors.js';
+import type { Deadline } from './deadline.js';
 import { textToMdast } from './text.js';
 import { markdownToMdast } from './markdown.js';
 import { htmlToMdast } from './html.js';
 import { docxToMdast } from './docx/index.js';
 import { pdfToMdast } from './pdf/index.js';
+import { LIMITS, checkMarkdownNesting, checkText, checkTree } from './limits.js';
 
 export interface ExtractedDoc extends Extracted {
   pageTitle?: string | null;
   pageTitlePlace?: Place;
 }
 
-export async function extract(bytes: Uint8Array, fileName?: string): Promise<ExtractedDoc> {
+/** The document as a tree, every hard limit checked (limits.ts) before anything reads it further. */
+export async function extract(bytes: Uint8Array, fileName?: string, deadline?: Deadline): Promise<ExtractedDoc> {
+  const doc = await extractTree(bytes, fileName, deadline);
+  checkTree(doc.tree);
+  return doc;
+}
+
+async function extractTree(bytes: Uint8Array, fileName?: string, deadline?: Deadline): Promise<ExtractedDoc> {
   const { format } = detectFormat(bytes, fileName);
   if (format === 'docx') return { format, ...(await docxToMdast(bytes)) };
-  if (format === 'pdf') return { format, ...(await pdfToMdast(bytes)) };
+  if (format === 'pdf') return { format, ...(await pdfToMdast(bytes, undefined, deadline)) };
   const { text, encoding } = decodeText(bytes, format);
   if (text.trim() === '') throw new ExtractError('no-text');
   if (format === 'html') {
+    if (text.length > LIMITS.htmlChars) throw new ExtractError('too-large', { size: `${(text.length / 1e6).toFixed(1)} M characters`, limit: `${LIMITS.htmlChars / 1e6} M characters` });
     const { tree, pageTitle, pageTitlePlace } = htmlToMdast(text);
     return { format, encoding, tree, pageTitle, pageTitlePlace };
   }
-  if (format === 'markdown') return { format, encoding, tree: markdownToMdast(text) };
+  checkText(text);
+  if (format === 'markdown') {
+    checkMarkdownNesting(text);
+    return { format, encoding, tree: markdownToMdast(text) };
+  }
   return { format, encoding, tree: textToMdast(text) };
 }

@@ -13,6 +13,7 @@ import { htmlToMdast } from '../html.js';
 import { readPackage, type Package } from './zip.js';
 import { readNumbering, writeNumberingLabels } from './numbering.js';
 import { buildLocator } from './locate.js';
+import { LIMITS } from '../limits.js';
 
 export { MAX_UNZIPPED_BYTES } from './zip.js';
 
@@ -32,6 +33,7 @@ export async function docxToMdast(bytes: Uint8Array): Promise<DocxExtract> {
   const pkg = readPackage(bytes);
   const main = mainDocument(pkg);
   if (!main) throw new ExtractError('docx-no-document', lookalike(pkg));
+  checkParts(pkg, main);
 
   let repacked = bytes;
   const numberingXml = text(pkg, related(pkg, main, 'numbering') ?? 'word/numbering.xml');
@@ -62,6 +64,23 @@ export async function docxToMdast(bytes: Uint8Array): Promise<DocxExtract> {
   let locator: ReturnType<typeof buildLocator> | undefined;
   return { tree, pageTitle: null, locate: (point) => (locator ??= buildLocator(hast, html))(point) };
 }
+
+/**
+ * Limits before mammoth reads the package: its XML parser takes about a second a megabyte, and
+ * a cell spanning two billion grid columns makes it (and V8) allocate that many.
+ */
+function checkParts(pkg: Package, main: string): void {
+  let xml = 0;
+  for (const [name, data] of pkg) if (/\.(xml|rels)$/i.test(name)) xml += data.length;
+  if (xml > LIMITS.docxXmlBytes) throw new ExtractError('docx-xml-too-large', { size: mb(xml), limit: mb(LIMITS.docxXmlBytes) });
+  const body = text(pkg, main)!;
+  for (const m of body.matchAll(/<w:gridSpan\b[^>]*?\bw:val\s*=\s*["']([^"']*)["']/g)) {
+    const span = Number(m[1]);
+    if (!(span <= LIMITS.span)) throw new ExtractError('span-too-large', { span: m[1], limit: String(LIMITS.span) });
+  }
+}
+
+const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
 
 /** The Word body: the package's officeDocument relationship, else the usual path. */
 function mainDocument(pkg: Package): string | null {

@@ -10,6 +10,8 @@
  * with regular expressions on purpose: the few elements needed never nest in each other.
  */
 import { formatNumber } from './numfmt.js';
+import { ExtractError } from '../errors.js';
+import { LIMITS } from '../limits.js';
 
 interface Level {
   numFmt: string;
@@ -46,17 +48,52 @@ export interface Numbering {
   defaultParagraphStyle?: string;
 }
 
+/** Word's own ranges: levels 0–8, counters to 32767. A file past them is damaged, not a report to guess at. */
+const MAX_COUNTER = 32767;
+function levelNumber(s: string | undefined): number | undefined {
+  const n = int(s);
+  if (n !== undefined && (n < 0 || n > LIMITS.numberingLevel))
+    throw new ExtractError('numbering-level', { what: `第 ${s} 级，Word 只有 0–${LIMITS.numberingLevel} 级`, whatEn: `level ${s}; Word has 0–${LIMITS.numberingLevel}` });
+  return n;
+}
+function counterValue(s: string | undefined): number | undefined {
+  const n = int(s);
+  if (n !== undefined && (n < 0 || n > MAX_COUNTER))
+    throw new ExtractError('numbering-level', { what: `起始值 ${s}，Word 最大为 ${MAX_COUNTER}`, whatEn: `start value ${s}; Word's largest is ${MAX_COUNTER}` });
+  return n;
+}
+
 const val = (xml: string, tag: string): string | undefined => {
   const m = new RegExp(`<${tag}\\b[^>]*?\\bw:val\\s*=\\s*["']([^"']*)["']`).exec(xml);
   return m?.[1];
 };
 const attr = (openTag: string, name: string): string | undefined =>
   new RegExp(`\\b${name}\\s*=\\s*["']([^"']*)["']`).exec(openTag)?.[1];
-/** Every `<tag …>…</tag>` (non-nesting elements), with its open tag and inner XML. */
+/**
+ * Every `<tag …>…</tag>` (non-nesting elements), with its open tag and inner XML. Found with
+ * indexOf, not a lazy regular expression: in a cut file with no closing tag, a pattern would
+ * scan to the end again from every opening one.
+ */
 function* elements(xml: string, tag: string): Generator<{ open: string; inner: string }> {
-  const re = new RegExp(`<${tag}\\b([^>]*?)(/>|>([\\s\\S]*?)</${tag}>)`, 'g');
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(xml))) yield { open: m[1], inner: m[3] ?? '' };
+  const openTag = `<${tag}`;
+  const closeTag = `</${tag}>`;
+  for (let i = xml.indexOf(openTag); i >= 0; ) {
+    if (/[\w:.-]/.test(xml[i + openTag.length] ?? '')) {
+      i = xml.indexOf(openTag, i + 1); // a longer name (w:lvlText for w:lvl)
+      continue;
+    }
+    const gt = xml.indexOf('>', i);
+    if (gt < 0) return;
+    if (xml[gt - 1] === '/') {
+      yield { open: xml.slice(i + openTag.length, gt - 1), inner: '' };
+      i = xml.indexOf(openTag, gt);
+      continue;
+    }
+    const end = xml.indexOf(closeTag, gt);
+    if (end < 0) return;
+    yield { open: xml.slice(i + openTag.length, gt), inner: xml.slice(gt + 1, end) };
+    i = xml.indexOf(openTag, end + closeTag.length);
+  }
 }
 /** `<w:numPr/>` or `<w:numPr>…</w:numPr>` (its children are self-closing: the first `/>` is not its end). */
 const NUMPR = /<w:numPr\b(?:[^>]*\/>|[\s\S]*?<\/w:numPr>)/;
@@ -70,8 +107,8 @@ function readLevel(inner: string): Level {
   return {
     numFmt: val(inner, 'w:numFmt') ?? 'decimal',
     lvlText: val(inner, 'w:lvlText') ?? '',
-    start: int(val(inner, 'w:start')) ?? 1,
-    restart: int(val(inner, 'w:lvlRestart')),
+    start: counterValue(val(inner, 'w:start')) ?? 1,
+    restart: levelNumber(val(inner, 'w:lvlRestart')),
     isLgl: on(inner, 'w:isLgl'),
     suffix: val(inner, 'w:suff') ?? 'tab',
     pStyle: val(inner, 'w:pStyle'),
@@ -85,14 +122,14 @@ export function readNumbering(numberingXml?: string, stylesXml?: string): Number
   let defaultParagraphStyle: string | undefined;
   for (const a of elements(numberingXml ?? '', 'w:abstractNum')) {
     const levels: Level[] = [];
-    for (const l of elements(a.inner, 'w:lvl')) levels[int(attr(l.open, 'w:ilvl')) ?? 0] = readLevel(l.inner);
+    for (const l of elements(a.inner, 'w:lvl')) levels[levelNumber(attr(l.open, 'w:ilvl')) ?? 0] = readLevel(l.inner);
     abstractNums.set(attr(a.open, 'w:abstractNumId') ?? '', { levels, numStyleLink: val(a.inner, 'w:numStyleLink') });
   }
   for (const n of elements(numberingXml ?? '', 'w:num')) {
     const overrides: Num['overrides'] = new Map();
     for (const o of elements(n.inner, 'w:lvlOverride')) {
       const lvl = /<w:lvl\b/.test(o.inner) ? readLevel(o.inner) : undefined;
-      overrides.set(int(attr(o.open, 'w:ilvl')) ?? 0, { start: int(val(o.inner, 'w:startOverride')), level: lvl });
+      overrides.set(levelNumber(attr(o.open, 'w:ilvl')) ?? 0, { start: counterValue(val(o.inner, 'w:startOverride')), level: lvl });
     }
     nums.set(attr(n.open, 'w:numId') ?? '', { abstractNumId: val(n.inner, 'w:abstractNumId') ?? '', overrides });
   }
@@ -102,7 +139,7 @@ export function readNumbering(numberingXml?: string, stylesXml?: string): Number
     const type = attr(s.open, 'w:type');
     if (type === 'paragraph' && /^(1|true|on)$/.test(attr(s.open, 'w:default') ?? '')) defaultParagraphStyle = id;
     const numPr = NUMPR.exec(s.inner)?.[0] ?? '';
-    styles.set(id, { basedOn: val(s.inner, 'w:basedOn'), numId: val(numPr, 'w:numId'), ilvl: int(val(numPr, 'w:ilvl')) });
+    styles.set(id, { basedOn: val(s.inner, 'w:basedOn'), numId: val(numPr, 'w:numId'), ilvl: levelNumber(val(numPr, 'w:ilvl')) });
   }
   return { abstractNums, nums, styles, defaultParagraphStyle };
 }
@@ -177,18 +214,25 @@ export class Counter {
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** End of the element whose open tag starts at `from`, counting nested elements of the same tag. */
-function closeOf(xml: string, from: number, tag: string): number {
-  const re = new RegExp(`<(/?)${tag}(?=[\\s/>])[^>]*?(/?)>`, 'g');
-  re.lastIndex = from;
-  let depth = 0;
+/**
+ * For each open tag of `tag`, the end of its element, nested elements of the same tag counted:
+ * one pass over the XML (asking from each opening tag would rescan a file whose tags never close).
+ * An element left open runs to the end.
+ */
+function elementEnds(xml: string, tag: string): Map<number, number> {
+  const re = new RegExp(`<(/?)${tag}(?=[\\s/>])[^>]*>`, 'g');
+  const ends = new Map<number, number>();
+  const open: number[] = [];
   let m: RegExpExecArray | null;
   while ((m = re.exec(xml))) {
-    if (m[1]) depth--;
-    else if (!m[2]) depth++;
-    if (depth <= 0) return re.lastIndex;
+    if (m[1]) {
+      const start = open.pop();
+      if (start !== undefined) ends.set(start, re.lastIndex);
+    } else if (m[0].endsWith('/>')) ends.set(m.index, re.lastIndex);
+    else open.push(m.index);
   }
-  return xml.length;
+  for (const start of open) ends.set(start, xml.length);
+  return ends;
 }
 
 /**
@@ -200,6 +244,7 @@ export function writeNumberingLabels(documentXml: string, numbering: Numbering):
   const out: string[] = [];
   let last = 0;
   const para = /<w:p(?=[\s>/])[^>]*?(\/?)>/g;
+  let pPrEnds: Map<number, number> | undefined;
   let m: RegExpExecArray | null;
   while ((m = para.exec(documentXml))) {
     if (m[1]) continue; // <w:p/>
@@ -207,7 +252,8 @@ export function writeNumberingLabels(documentXml: string, numbering: Numbering):
     let pPr = '';
     const pPrStart = /^\s*<w:pPr(?=[\s>/])/.exec(documentXml.slice(at, at + 200));
     if (pPrStart) {
-      const end = closeOf(documentXml, at, 'w:pPr');
+      const end = (pPrEnds ??= elementEnds(documentXml, 'w:pPr')).get(at + pPrStart[0].length - '<w:pPr'.length) ?? documentXml.length;
+      if (end === documentXml.length) break; // properties never closed: the XML is cut (mammoth will say so)
       pPr = documentXml.slice(at, end);
       at = end;
     }
@@ -219,7 +265,7 @@ export function writeNumberingLabels(documentXml: string, numbering: Numbering):
     const fromStyle = styleNumbering(numbering, styleId);
     const numId = val(direct, 'w:numId') ?? fromStyle.numId;
     if (!numId || numId === '0') continue;
-    const label = counter.label(numId, int(val(direct, 'w:ilvl')) ?? fromStyle.ilvl, styleId);
+    const label = counter.label(numId, levelNumber(val(direct, 'w:ilvl')) ?? fromStyle.ilvl, styleId);
     if (label === null) continue;
     out.push(documentXml.slice(last, para.lastIndex));
     out.push(withoutNumbering(props)); // (mammoth reads no tracked property changes anyway)

@@ -8,6 +8,7 @@ import type { Root, RootContent, Table, TableRow, TableCell, Paragraph, Text } f
 import type { Point, SourceLocation } from '../../types.js';
 import { ExtractError } from '../errors.js';
 import { loadPdf, type PdfAssets } from './load.js';
+import type { Deadline } from '../deadline.js';
 import { rulings } from './rulings.js';
 import { toRuns } from './runs.js';
 import { findTables, placeRuns, type PdfTable } from './tables.js';
@@ -21,9 +22,10 @@ export interface PdfExtract {
 /** A PDF with fewer visible characters than this per page, on average, has no real text layer (a scan). */
 const MIN_CHARS_PER_PAGE = 10;
 
-export async function pdfToMdast(bytes: Uint8Array, assets?: PdfAssets): Promise<PdfExtract> {
-  const raw = await loadPdf(bytes, assets);
+export async function pdfToMdast(bytes: Uint8Array, assets?: PdfAssets, deadline?: Deadline): Promise<PdfExtract> {
+  const raw = await loadPdf(bytes, assets, deadline);
   const pages: PageContent[] = raw.map((p) => {
+    deadline?.check();
     const runs = toRuns(p.items, p.number);
     const tables = findTables(rulings(p.ops), p.number);
     const outside = placeRuns(tables, runs);

@@ -4,6 +4,8 @@
  */
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { ExtractError } from '../errors.js';
+import { LIMITS } from '../limits.js';
+import type { Deadline } from '../deadline.js';
 import type { OperatorList } from './rulings.js';
 
 export interface RawItem {
@@ -36,7 +38,7 @@ function defaultAssets(): PdfAssets {
   return { cMapUrl: `${root}cmaps/`, standardFontDataUrl: `${root}standard_fonts/` };
 }
 
-export async function loadPdf(bytes: Uint8Array, assets: PdfAssets = defaultAssets()): Promise<RawPage[]> {
+export async function loadPdf(bytes: Uint8Array, assets: PdfAssets = defaultAssets(), deadline?: Deadline): Promise<RawPage[]> {
   let doc: PDFDocumentProxy;
   try {
     // pdf.js may transfer the buffer it is given: hand it a copy so the caller's bytes stay usable.
@@ -45,12 +47,17 @@ export async function loadPdf(bytes: Uint8Array, assets: PdfAssets = defaultAsse
     throw toExtractError(error);
   }
   try {
+    if (doc.numPages > LIMITS.pages) throw new ExtractError('too-many-pages', { pages: String(doc.numPages), limit: String(LIMITS.pages) });
     const pages: RawPage[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
+      deadline?.check();
       const page = await doc.getPage(n);
       const [x0, y0, x1, y1] = page.view;
       const text = await page.getTextContent();
+      if (text.items.length > LIMITS.pageItems) throw dense(n, text.items.length, LIMITS.pageItems, '文字片段', 'text pieces');
+      deadline?.check();
       const ops = await page.getOperatorList();
+      if (ops.fnArray.length > LIMITS.pageOperators) throw dense(n, ops.fnArray.length, LIMITS.pageOperators, '绘图指令', 'drawing operators');
       const items = (text.items as RawItem[]).filter((it) => typeof it.str === 'string' && it.str.trim() !== '');
       pages.push({ number: n, width: x1 - x0, height: y1 - y0, items, ops });
       page.cleanup();
@@ -63,7 +70,11 @@ export async function loadPdf(bytes: Uint8Array, assets: PdfAssets = defaultAsse
   }
 }
 
+const dense = (page: number, size: number, limit: number, what: string, whatEn: string) =>
+  new ExtractError('page-too-dense', { page: String(page), size: size.toLocaleString('en-US'), limit: limit.toLocaleString('en-US'), what, whatEn });
+
 function toExtractError(error: unknown): ExtractError {
+  if (error instanceof ExtractError) return error;
   const e = error as { name?: string; message?: string };
   if (e?.name === 'PasswordException') return new ExtractError('pdf-encrypted');
   return new ExtractError('pdf-broken', { detail: e?.message ?? String(error) });
