@@ -81,7 +81,7 @@ export function withRuns(rng: Rng, base: string): string {
 export function deepMarkdown(rng: Rng): string {
   const n = rng.int(500, 200_000);
   const unit = rng.pick(['> ', '- ', '* ', '1. ', '>', '  - ', '**', '[', '![', '> - ', '<div>']);
-  if (unit === '  - ') return Array.from({ length: Math.min(n, 20_000) }, (_, i) => '  '.repeat(i) + '- 一、总体情况').join('\n');
+  if (unit === '  - ') return Array.from({ length: Math.min(n, 2_000) }, (_, i) => '  '.repeat(i % 400) + '- 一、总体情况').join('\n');
   return unit.repeat(n) + '一、总体情况 1件';
 }
 

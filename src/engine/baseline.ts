@@ -7,6 +7,7 @@
 import type { LintResult } from '../types.js';
 import { fingerprints } from './fingerprint.js';
 import type { DocumentView } from './view.js';
+import { pushTo } from '../util/group.js';
 
 export interface BaselineEntry {
   ruleId: string;
@@ -46,7 +47,7 @@ export function applyBaseline(results: LintResult[], baseline: Baseline): { resu
   const pool = new Map<string, BaselineEntry[]>();
   for (const e of baseline.findings) {
     const k = `${e.file}\u0000${e.fingerprint}`;
-    pool.set(k, [...(pool.get(k) ?? []), e]);
+    pushTo(pool, k, e);
   }
   const out = results.map((r) => {
     const suppressed = [...(r.suppressedMessages ?? [])];

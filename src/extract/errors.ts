@@ -20,6 +20,7 @@ export type FatalCode =
   | 'too-deep'
   | 'span-too-large'
   | 'table-too-large'
+  | 'too-many-elements'
   | 'too-many-pages'
   | 'page-too-dense'
   | 'docx-xml-too-large'
@@ -47,6 +48,7 @@ const reasons: Record<FatalCode, { zh: string; en: string }> = {
   'too-deep': { zh: '文件结构嵌套过深（{where}{depth} 层，上限 {limit} 层），无法安全读取，已停止检查', en: 'the file is nested too deep ({whereEn}{depth} levels; the limit is {limit}): it cannot be read safely, checking stopped' },
   'span-too-large': { zh: '表格中有单元格跨 {span} 行或列（上限 {limit}），表格已损坏或被篡改，已停止检查', en: 'a table cell spans {span} rows or columns (the limit is {limit}): the table is damaged, checking stopped' },
   'table-too-large': { zh: '表格过大（{size} 个单元格，上限 {limit}），已停止检查', en: 'a table is too large ({size} cells; the limit is {limit}): checking stopped' },
+  'too-many-elements': { zh: '网页元素过多（{size} 个，上限 {limit} 个），不像一份年度报告，已停止检查', en: 'the page has too many elements ({size}; the limit is {limit}): not an annual report, checking stopped' },
   'too-many-pages': { zh: 'PDF 页数过多（{pages} 页，上限 {limit} 页），不像一份年度报告，已停止检查', en: 'the PDF has too many pages ({pages}; the limit is {limit}): not an annual report, checking stopped' },
   'page-too-dense': { zh: 'PDF 第 {page} 页内容过密（{size} 个{what}，上限 {limit}），已停止检查', en: 'page {page} of the PDF is too dense ({size} {whatEn}; the limit is {limit}): checking stopped' },
   'docx-xml-too-large': { zh: 'DOCX 的 XML 内容过大（{size}，上限 {limit}），已停止检查', en: 'the DOCX holds too much XML ({size}; the limit is {limit}): checking stopped' },

@@ -11,7 +11,7 @@ import type { Place } from '../types.js';
 import { parse } from 'parse5';
 import { fromParse5 } from 'hast-util-from-parse5';
 import { VFile } from 'vfile';
-import { checkDepth } from './limits.js';
+import { checkHtml } from './limits.js';
 import { toMdast, type State } from 'hast-util-to-mdast';
 import { toText } from 'hast-util-to-text';
 import type { Root as HastRoot, Element, ElementContent, Nodes as HastNodes } from 'hast';
@@ -31,7 +31,7 @@ export interface HtmlExtract {
 
 export function htmlToMdast(html: string): HtmlExtract {
   const document = parse(html, { sourceCodeLocationInfo: true, scriptingEnabled: false });
-  checkDepth(document as unknown as Parameters<typeof checkDepth>[0]);
+  checkHtml(document as Parameters<typeof checkHtml>[0]);
   const hast = fromParse5(document, { file: new VFile(html) }) as HastRoot;
   let pageTitle: string | null = null;
   let pageTitlePlace: Place | undefined;

@@ -8,7 +8,7 @@ import { markdownToMdast } from './markdown.js';
 import { htmlToMdast } from './html.js';
 import { docxToMdast } from './docx/index.js';
 import { pdfToMdast } from './pdf/index.js';
-import { LIMITS, checkMarkdownNesting, checkText, checkTree } from './limits.js';
+import { LIMITS, checkMarkdownNesting, checkSeparators, checkTagCount, checkText, checkTree } from './limits.js';
 
 export interface ExtractedDoc extends Extracted {
   pageTitle?: string | null;
@@ -24,16 +24,18 @@ export async function extract(bytes: Uint8Array, fileName?: string, deadline?: D
 
 async function extractTree(bytes: Uint8Array, fileName?: string, deadline?: Deadline): Promise<ExtractedDoc> {
   const { format } = detectFormat(bytes, fileName);
-  if (format === 'docx') return { format, ...(await docxToMdast(bytes)) };
+  if (format === 'docx') return { format, ...(await docxToMdast(bytes, deadline)) };
   if (format === 'pdf') return { format, ...(await pdfToMdast(bytes, undefined, deadline)) };
   const { text, encoding } = decodeText(bytes, format);
   if (text.trim() === '') throw new ExtractError('no-text');
   if (format === 'html') {
     if (text.length > LIMITS.htmlChars) throw new ExtractError('too-large', { size: `${(text.length / 1e6).toFixed(1)} M characters`, limit: `${LIMITS.htmlChars / 1e6} M characters` });
+    checkTagCount(text);
     const { tree, pageTitle, pageTitlePlace } = htmlToMdast(text);
     return { format, encoding, tree, pageTitle, pageTitlePlace };
   }
   checkText(text);
+  checkSeparators(text, format === 'markdown' ? LIMITS.markdownCells : LIMITS.tableCells);
   if (format === 'markdown') {
     checkMarkdownNesting(text);
     return { format, encoding, tree: markdownToMdast(text) };

@@ -19,6 +19,8 @@ export const LIMITS = {
   markdownNesting: 20,
   /** characters of an HTML page, markup included */
   htmlChars: 8_000_000,
+  /** elements of an HTML page (hast-util-to-mdast takes about 35 µs an element; a report page has 2,000–5,000) */
+  htmlElements: 40_000,
   /** a cell's rowspan or colspan, Word's gridSpan (HTML itself stops at 1000 columns) */
   span: 1000,
   /** cells in one table, counting the grid places spans cover */
@@ -31,6 +33,10 @@ export const LIMITS = {
   pageOperators: 500_000,
   /** XML of a DOCX package, all parts together (mammoth reads about 1 MB a second) */
   docxXmlBytes: 5 * 1024 * 1024,
+  /** XML elements of a DOCX package (mammoth takes about 40 µs an element; a 100-page report has about 36,000) */
+  docxXmlElements: 100_000,
+  /** cells of a Markdown draft's tables (remark's GFM tables take about 150 µs a cell) */
+  markdownCells: 10_000,
   /** Word numbering levels run 0–8 */
   numberingLevel: 8,
 } as const;
@@ -54,6 +60,43 @@ function lineNumber(text: string, offset: number): number {
   let line = 1;
   for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
   return line;
+}
+
+/**
+ * Before an HTML page is parsed: tags counted where they start (`<` and a letter or `/`). Each
+ * element has one or two, so a page with more than twice the element limit (and some to spare
+ * for scripts) is refused without the seconds parse5 would spend on it.
+ */
+export function checkTagCount(html: string): void {
+  let tags = 0;
+  for (let i = html.indexOf('<'); i >= 0; i = html.indexOf('<', i + 1)) {
+    const c = html.charCodeAt(i + 1);
+    if (c === 47 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))
+      if (++tags > 4 * LIMITS.htmlElements) throw new ExtractError('too-many-elements', { size: `> ${n(LIMITS.htmlElements)}`, limit: n(LIMITS.htmlElements) });
+  }
+}
+
+/**
+ * Before text or Markdown is parsed: the cell separators of its tables (tabs and bars). Each cell
+ * has at most one or two, so more than twice the cell limit cannot be a report's tables (and
+ * remark's table parsing, and the model's reading of flattened tables, would take seconds).
+ */
+export function checkSeparators(text: string, cells: number = LIMITS.tableCells): void {
+  let separators = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c === 9 || c === 124) && ++separators > 2 * cells) throw new ExtractError('table-too-large', { size: `> ${n(cells)}`, limit: n(cells) });
+  }
+}
+
+/** Start tags in XML (`<` and a letter): elements, without parsing. */
+export function countTags(xml: string, limit: number): number {
+  let tags = 0;
+  for (let i = xml.indexOf('<'); i >= 0 && tags <= limit; i = xml.indexOf('<', i + 1)) {
+    const c = xml.charCodeAt(i + 1);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) tags++;
+  }
+  return tags;
 }
 
 /**
@@ -81,19 +124,39 @@ export function checkMarkdownNesting(text: string): void {
   }
 }
 
-interface Walkable {
-  children?: Walkable[];
-  childNodes?: Walkable[];
+interface Parse5Node {
+  tagName?: string;
+  attrs?: { name: string; value: string }[];
+  childNodes?: Parse5Node[];
 }
 
-/** How deep a tree goes (mdast, hast or parse5's), without recursion; stops once past the limit. */
-export function checkDepth(root: Walkable, limit: number = LIMITS.depth): void {
-  const stack: [Walkable, number][] = [[root, 0]];
+/**
+ * An HTML page as parse5 gives it, before anything walks it recursively: depth, elements, and
+ * each table's cells and spans (a cell's nearest table is its own; a table in a cell is another).
+ */
+export function checkHtml(document: Parse5Node): void {
+  const stack: [Parse5Node, number, { cells: number } | null][] = [[document, 0, null]];
+  let elements = 0;
   while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
-    if (depth > limit) throw new ExtractError('too-deep', { depth: `> ${limit}`, limit: String(limit) });
-    const kids = node.children ?? node.childNodes;
-    if (kids) for (const k of kids) stack.push([k, depth + 1]);
+    const [node, depth, table] = stack.pop()!;
+    if (depth > LIMITS.depth) throw new ExtractError('too-deep', { depth: `> ${LIMITS.depth}`, limit: String(LIMITS.depth) });
+    let own = table;
+    if (node.tagName) {
+      if (++elements > LIMITS.htmlElements) throw new ExtractError('too-many-elements', { size: `> ${n(LIMITS.htmlElements)}`, limit: n(LIMITS.htmlElements) });
+      if (node.tagName === 'table') own = { cells: 0 };
+      else if ((node.tagName === 'td' || node.tagName === 'th') && table) {
+        const span = (name: string) => {
+          const v = node.attrs?.find((a) => a.name === name)?.value;
+          if (v === undefined || v.trim() === '') return 1;
+          const x = Number(v);
+          if (!(x <= LIMITS.span)) throw new ExtractError('span-too-large', { span: v.slice(0, 20), limit: n(LIMITS.span) });
+          return Math.max(1, x || 1);
+        };
+        table.cells += span('colspan') * Math.min(span('rowspan'), 100);
+        if (table.cells > LIMITS.tableCells) throw new ExtractError('table-too-large', { size: `> ${n(LIMITS.tableCells)}`, limit: n(LIMITS.tableCells) });
+      }
+    }
+    if (node.childNodes) for (const k of node.childNodes) stack.push([k, depth + 1, own]);
   }
 }
 

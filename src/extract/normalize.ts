@@ -13,6 +13,7 @@ import { visit } from 'unist-util-visit';
 import { mapped, replaceMapped, convertSameLength, type MappedText } from '../util/mapped.js';
 import { HAN, CJK_TEXT } from '../util/cjk.js';
 import type { Place } from '../types.js';
+import { trimEndOf } from '../util/trim.js';
 
 export interface Change {
   kind: 'pinyin' | 'traditional' | 'radical' | 'fullwidth' | 'punctuation' | 'cjk-space';
@@ -47,6 +48,8 @@ const PINYIN = new RegExp(`(?<=[${HAN}]\n?)[(（](?=[a-zü]*[${TONED}])[a-zü${T
 const FULLWIDTH_ALNUM = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g;
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 const NBSP = /[\u00a0\u3000]/g;
+const MAX_SPACES = 32;
+const LONG_SPACES = / {33,}/g;
 // ASCII punctuation next to Chinese text becomes the full-width form the template uses.
 const CJK_PAREN = new RegExp(`\\(([^()]{0,30})\\)`, 'g');
 const CJK_PUNCT = new RegExp(`(?<=[${HAN}）”])([,;:])|([,;:])(?=[${HAN}“（])`, 'g');
@@ -74,6 +77,8 @@ export function normalizeText(input: string, record?: (c: Change, originalOffset
   let t = mapped(input);
   t = replaceMapped(t, INVISIBLE, () => '');
   t = replaceMapped(t, NBSP, () => ' ');
+  // a run of padding is a gap however long: cut to a bound so no pattern meets an unbounded run
+  t = replaceMapped(t, LONG_SPACES, (m) => m[0].slice(0, MAX_SPACES));
   t = stage(t, PINYIN, () => '', (m) => ({ kind: 'pinyin', from: m[0], to: '' }));
   t = stage(t, RADICAL, (m) => RADICALS[m[0]] ?? m[0].normalize('NFKC'), (m, r) => ({ kind: 'radical', from: m[0], to: r }));
   const before = t;
@@ -132,7 +137,7 @@ export const isChromeLine = (raw: string): boolean => chromeKind(raw) !== null;
 function chromeKind(raw: string): ChromeLine['kind'] | null {
   // a flattened page pads chrome lines with empty cells ("打印 关闭 | ||||…")
   // …and a PDF print of the page starts its list items with a Symbol-font bullet (U+F0B7)
-  const text = raw.replace(/[\s|]+$/, '').replace(/^[\s\ue000-\uf8ff]+/, '');
+  const text = trimEndOf(raw, '| ').replace(/^[\s\ue000-\uf8ff]+/, '');
   if (text.length > 120) return null;
   for (const [kind, re] of CHROME) if (re.test(text)) return kind;
   return null;

@@ -8,6 +8,7 @@ import { cnNumber } from '../util/cjk.js';
 import type { ChromeLine } from '../extract/normalize.js';
 import { pointAt, isChromeLine, DATE_ONLY_LINE } from '../extract/normalize.js';
 import type { Place } from '../types.js';
+import { trimEndOf } from '../util/trim.js';
 
 export interface YMD {
   year: number;
@@ -128,9 +129,9 @@ export function findSignatureDate(blocks: Block[]): DateMention | null {
     const b = blocks[i];
     if (b.kind === 'table') continue;
     // a Markdown paragraph keeps the page's last lines (打印 关闭) after the signature
-    const lines = b.text.replace(/[|\s]+$/, '').split('\n');
+    const lines = trimEndOf(b.text, '| ').split('\n');
     while (lines.length > 1 && isChromeLine(lines[lines.length - 1])) lines.pop();
-    const text = lines.join('\n').replace(/[|\s]+$/, '');
+    const text = trimEndOf(lines.join('\n'), '| ');
     const tail = new RegExp(`${DATE}$`).exec(text);
     if (tail) {
       const before = text.slice(0, tail.index);

@@ -69,7 +69,9 @@ const PART_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '
  */
 /** a dash typed or recognised for 一 (「—、總體情況」): taken only before part 一's title */
 const ONE_LOOKALIKE = '—－―‐-';
-const HEADING = new RegExp(`(?:^|(?<=[。；：:！？\\s|]))\\s*([${PART_NUMERALS.join('')}${ONE_LOOKALIKE}])\\s*[、.．]\\s*`, 'g');
+// (no \\s* before the numeral: the look-behind already takes a space, and a leading \\s* would be
+// tried again from every space of a long run)
+const HEADING = new RegExp(`(?:^|(?<=[。；：:！？\\s|]))([${PART_NUMERALS.join('')}${ONE_LOOKALIKE}])\\s*[、.．]\\s*`, 'g');
 const GLUED = new RegExp(`(?<=[\\d\\u4e00-\\u9fa5）)])([${PART_NUMERALS.join('')}])[、．]`, 'g');
 const BARE = new RegExp(`([${PART_NUMERALS.slice(0, 6).join('')}])(?=[\\u4e00-\\u9fa5])`, 'g');
 /** Table 3's row labels start like parts (一、本年新收…): in any form they are never headings. */

@@ -15,6 +15,7 @@ import type { Section } from './sections.js';
 import type { Place } from '../types.js';
 import { sentencesOfBlock, objectOf, type Clause, type Obj, type Quantity } from './prose.js';
 import { COMPARISON } from './claims.js';
+import { trimEndOf } from '../util/trim.js';
 
 export type CountTopic =
   | 'received' // 一、本年新收
@@ -118,7 +119,7 @@ export function findStatements(blocks: Block[], sections: Section[]): Statement[
         const d = run ? denialsOf(run.text) : null;
         if (d) for (const topic of d.topics) out.push({ kind: 'count', topic, value: 0, how: 'denial', text: d.text, sentence: s.text, section: sectionOf(b.index, c.start + d.at), place: placeIn(b, c.start + d.at) });
         const oc = outcomeOf(c, own ?? object);
-        if (oc) out.push({ kind: 'outcome', ...oc, text: c.text.trim().replace(/[。！？]+$/, ''), sentence: s.text, section: sectionOf(b.index, c.start), place: placeIn(b, c.start) });
+        if (oc) out.push({ kind: 'outcome', ...oc, text: trimEndOf(c.text.trim(), '。！？'), sentence: s.text, section: sectionOf(b.index, c.start), place: placeIn(b, c.start) });
         if (own) object = own;
       }
       const f = FINISHED.exec(s.text);
@@ -158,7 +159,7 @@ function countOf(q: Quantity, c: Clause, object: Obj | null): { topic: CountTopi
   if (CARRIED_FORWARD.test(words)) return said('carriedForward');
   if (SUBSET.test(lead)) return null;
   if (DISCLOSED_OR_PARTLY.test(lead)) return said('disclosedOrPartly');
-  for (const [topic, re] of RESULT) if (re.test(lead.replace(/[的\s]+$/, ''))) return said(topic);
+  for (const [topic, re] of RESULT) if (re.test(trimEndOf(lead, '的 '))) return said(topic);
   if (HANDLED.test(lead)) return said('handled');
   if (RECEIVED.test(lead) || RECEIVED.test(after.split(/[，。；]/)[0]) && /申请/.test(after)) return said('received');
   if (DEALT_WITH.test(lead)) return said('dealtWith');
@@ -198,7 +199,7 @@ function denialsOf(text: string): { topics: CountTopic[]; text: string; at: numb
   if (o === 'application' && noApplication && /公开|信息/.test((noApplication[1] ?? noApplication[2]) ?? '')) topics.push('received');
   if (!topics.length) return null;
   const at = neg.index + neg[0].search(/[^\s年度内]/);
-  return { topics, text: text.slice(at).replace(/[。！？\s]+$/, ''), at };
+  return { topics, text: trimEndOf(text.slice(at), '。！？ '), at };
 }
 
 function outcomeOf(c: Clause, object: Obj | null): Omit<OutcomeClaim, 'kind' | 'text' | 'sentence' | 'section' | 'place'> | null {

@@ -14,6 +14,7 @@ import { parseCell, type CellValue } from './numbers.js';
 import { labelKey } from '../util/cjk.js';
 import { gluedPieces, resolveGlued, type GluedRow } from './glued.js';
 import type { Place, TemplateVersion } from '../types.js';
+import { pushTo } from '../util/group.js';
 
 export type TableStyle = 'grid' | 'lines' | 'pipe' | 'tab' | 'glued';
 
@@ -288,7 +289,7 @@ export function readTable(def: TableDef, tokens: Token[], style: TableStyle): Te
   const headerOnlyLines = new Set<number>();
   if (def.unlabelledRow) {
     const byLine = new Map<number, Token[]>();
-    for (const t of tokens) byLine.set(t.line, [...(byLine.get(t.line) ?? []), t]);
+    for (const t of tokens) pushTo(byLine, t.line, t);
     for (const [line, ts] of byLine) if (ts.every((t) => t.empty || matchLabel(def, t.text)?.kind === 'header')) headerOnlyLines.add(line);
   }
 

@@ -14,6 +14,7 @@ import { locationText } from './location.js';
 import type { Lang, LintMessage, LintResult } from '../types.js';
 import type { RuleMeta } from '../engine/rule.js';
 import type { DocumentView, ViewBlock, ViewCell } from '../engine/view.js';
+import { pushTo } from '../util/group.js';
 
 export interface HtmlOptions {
   lang: Lang;
@@ -252,7 +253,7 @@ function planMarks(file: number, view: DocumentView, above: Map<ViewBlock, Spot>
     }
     // the places of grouped findings here: one badge per finding, however many of its places are here
     const byFinding = new Map<number, number[]>();
-    for (const [i, k] of spot.related ?? []) byFinding.set(i, [...(byFinding.get(i) ?? []), k]);
+    for (const [i, k] of spot.related ?? []) pushTo(byFinding, i, k);
     for (const [i, ks] of byFinding) {
       let b = here.find((x) => x.i === i);
       if (!b) here.push((b = { i, related: true }));

@@ -13,7 +13,8 @@ import { htmlToMdast } from '../html.js';
 import { readPackage, type Package } from './zip.js';
 import { readNumbering, writeNumberingLabels } from './numbering.js';
 import { buildLocator } from './locate.js';
-import { LIMITS } from '../limits.js';
+import { LIMITS, countTags } from '../limits.js';
+import { NO_DEADLINE, type Deadline } from '../deadline.js';
 
 export { MAX_UNZIPPED_BYTES } from './zip.js';
 
@@ -29,7 +30,7 @@ const text = (pkg: Package, path: string | undefined) => {
   return bytes ? utf8.decode(bytes) : undefined;
 };
 
-export async function docxToMdast(bytes: Uint8Array): Promise<DocxExtract> {
+export async function docxToMdast(bytes: Uint8Array, deadline: Deadline = NO_DEADLINE): Promise<DocxExtract> {
   const pkg = readPackage(bytes);
   const main = mainDocument(pkg);
   if (!main) throw new ExtractError('docx-no-document', lookalike(pkg));
@@ -47,13 +48,14 @@ export async function docxToMdast(bytes: Uint8Array): Promise<DocxExtract> {
 
   let html: string;
   try {
-    const result = await mammoth.convertToHtml(
+    const result = await deadline.within(mammoth.convertToHtml(
       { buffer: Buffer.from(repacked) },
       // Images would arrive as base64 data URIs, megabytes of HTML that no rule reads.
       { convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },
-    );
+    ));
     html = result.value; // result.messages: unmapped styles and the like, nothing for the user
   } catch (error) {
+    if (error instanceof ExtractError) throw error;
     throw new ExtractError('docx-broken', { detail: (error as Error)?.message ?? String(error) });
   }
   if (html.replace(/<[^>]*>/g, '').trim() === '') throw new ExtractError('no-text');
@@ -71,9 +73,19 @@ export async function docxToMdast(bytes: Uint8Array): Promise<DocxExtract> {
  */
 function checkParts(pkg: Package, main: string): void {
   let xml = 0;
-  for (const [name, data] of pkg) if (/\.(xml|rels)$/i.test(name)) xml += data.length;
-  if (xml > LIMITS.docxXmlBytes) throw new ExtractError('docx-xml-too-large', { size: mb(xml), limit: mb(LIMITS.docxXmlBytes) });
+  let elements = 0;
+  for (const [name, data] of pkg) {
+    if (!/\.(xml|rels)$/i.test(name)) continue;
+    xml += data.length;
+    if (xml > LIMITS.docxXmlBytes) throw new ExtractError('docx-xml-too-large', { size: `> ${mb(LIMITS.docxXmlBytes)}`, limit: mb(LIMITS.docxXmlBytes) });
+    elements += countTags(utf8.decode(data), LIMITS.docxXmlElements - elements);
+    if (elements > LIMITS.docxXmlElements)
+      throw new ExtractError('docx-xml-too-large', { size: `> ${LIMITS.docxXmlElements.toLocaleString('en-US')} elements`, limit: `${LIMITS.docxXmlElements.toLocaleString('en-US')} elements` });
+  }
   const body = text(pkg, main)!;
+  let cells = 0;
+  for (let i = body.indexOf('<w:tc>'); i >= 0; i = body.indexOf('<w:tc>', i + 6))
+    if (++cells > LIMITS.tableCells) throw new ExtractError('table-too-large', { size: `> ${LIMITS.tableCells.toLocaleString('en-US')}`, limit: LIMITS.tableCells.toLocaleString('en-US') });
   for (const m of body.matchAll(/<w:gridSpan\b[^>]*?\bw:val\s*=\s*["']([^"']*)["']/g)) {
     const span = Number(m[1]);
     if (!(span <= LIMITS.span)) throw new ExtractError('span-too-large', { span: m[1], limit: String(LIMITS.span) });

@@ -2,10 +2,10 @@
  * Open a PDF with pdf.js (legacy build: it runs on Node 20) and read each page's text items
  * and drawing operators. pdf.js errors become the core's fatal reasons.
  */
-import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { ExtractError } from '../errors.js';
 import { LIMITS } from '../limits.js';
-import type { Deadline } from '../deadline.js';
+import { NO_DEADLINE, type Deadline } from '../deadline.js';
 import type { OperatorList } from './rulings.js';
 
 export interface RawItem {
@@ -38,11 +38,15 @@ function defaultAssets(): PdfAssets {
   return { cMapUrl: `${root}cmaps/`, standardFontDataUrl: `${root}standard_fonts/` };
 }
 
-export async function loadPdf(bytes: Uint8Array, assets: PdfAssets = defaultAssets(), deadline?: Deadline): Promise<RawPage[]> {
+export async function loadPdf(bytes: Uint8Array, assets: PdfAssets = defaultAssets(), deadline: Deadline = NO_DEADLINE): Promise<RawPage[]> {
   let doc: PDFDocumentProxy;
   try {
     // pdf.js may transfer the buffer it is given: hand it a copy so the caller's bytes stay usable.
-    doc = await getDocument({ data: new Uint8Array(bytes), cMapPacked: true, verbosity: 0, isEvalSupported: false, ...assets }).promise;
+    const task = getDocument({ data: new Uint8Array(bytes), cMapPacked: true, verbosity: 0, isEvalSupported: false, ...assets });
+    doc = await deadline.within(task.promise).catch((error) => {
+      void task.destroy().catch(() => {}); // stop pdf.js's work on it
+      throw error;
+    });
   } catch (error) {
     throw toExtractError(error);
   }
@@ -50,15 +54,14 @@ export async function loadPdf(bytes: Uint8Array, assets: PdfAssets = defaultAsse
     if (doc.numPages > LIMITS.pages) throw new ExtractError('too-many-pages', { pages: String(doc.numPages), limit: String(LIMITS.pages) });
     const pages: RawPage[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
-      deadline?.check();
-      const page = await doc.getPage(n);
+      deadline.check();
+      const page = await deadline.within(doc.getPage(n));
       const [x0, y0, x1, y1] = page.view;
-      const text = await page.getTextContent();
-      if (text.items.length > LIMITS.pageItems) throw dense(n, text.items.length, LIMITS.pageItems, '文字片段', 'text pieces');
-      deadline?.check();
-      const ops = await page.getOperatorList();
-      if (ops.fnArray.length > LIMITS.pageOperators) throw dense(n, ops.fnArray.length, LIMITS.pageOperators, '绘图指令', 'drawing operators');
-      const items = (text.items as RawItem[]).filter((it) => typeof it.str === 'string' && it.str.trim() !== '');
+      const text = await textOf(page, n, deadline);
+      deadline.check();
+      const ops = await deadline.within(page.getOperatorList());
+      if (ops.fnArray.length > LIMITS.pageOperators) throw dense(n, ops.fnArray.length.toLocaleString('en-US'), LIMITS.pageOperators, '绘图指令', 'drawing operators');
+      const items = (text as RawItem[]).filter((it) => typeof it.str === 'string' && it.str.trim() !== '');
       pages.push({ number: n, width: x1 - x0, height: y1 - y0, items, ops });
       page.cleanup();
     }
@@ -66,12 +69,32 @@ export async function loadPdf(bytes: Uint8Array, assets: PdfAssets = defaultAsse
   } catch (error) {
     throw toExtractError(error);
   } finally {
-    await doc.destroy();
+    // the pages are read (or the file given up): a clean-up that hangs is not the report's
+    await Promise.race([doc.destroy().catch(() => {}), new Promise((done) => setTimeout(done, 2000).unref())]);
   }
 }
 
-const dense = (page: number, size: number, limit: number, what: string, whatEn: string) =>
-  new ExtractError('page-too-dense', { page: String(page), size: size.toLocaleString('en-US'), limit: limit.toLocaleString('en-US'), what, whatEn });
+/**
+ * A page's text items, read as a stream so that a page of a million pieces is given up after the
+ * limit's worth, not after pdf.js has read them all.
+ */
+async function textOf(page: PDFPageProxy, n: number, deadline: Deadline): Promise<unknown[]> {
+  const reader = page.streamTextContent().getReader();
+  const items: unknown[] = [];
+  for (;;) {
+    const { value, done } = await deadline.within(reader.read());
+    if (done) return items;
+    for (const it of (value as { items: unknown[] }).items) items.push(it);
+    if (items.length > LIMITS.pageItems) {
+      await reader.cancel(new Error('page too dense'));
+      throw dense(n, `> ${LIMITS.pageItems.toLocaleString('en-US')}`, LIMITS.pageItems, '文字片段', 'text pieces');
+    }
+    deadline.check();
+  }
+}
+
+const dense = (page: number, size: string, limit: number, what: string, whatEn: string) =>
+  new ExtractError('page-too-dense', { page: String(page), size, limit: limit.toLocaleString('en-US'), what, whatEn });
 
 function toExtractError(error: unknown): ExtractError {
   if (error instanceof ExtractError) return error;

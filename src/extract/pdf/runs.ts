@@ -4,6 +4,7 @@
  */
 import type { RawItem } from './load.js';
 import { CJK_TEXT } from '../../util/cjk.js';
+import { pushTo } from '../../util/group.js';
 
 export interface Run {
   page: number;
@@ -43,7 +44,7 @@ function numberLines(runs: Run[]): void {
 /** Group runs into lines (top to bottom), each sorted left to right. */
 export function linesOf(runs: Run[]): Run[][] {
   const byLine = new Map<number, Run[]>();
-  for (const r of runs) byLine.set(r.line, [...(byLine.get(r.line) ?? []), r]);
+  for (const r of runs) pushTo(byLine, r.line, r);
   return [...byLine.keys()].sort((a, b) => a - b).map((k) => byLine.get(k)!.sort((p, q) => p.x - q.x));
 }
 

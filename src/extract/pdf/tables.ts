@@ -7,6 +7,7 @@
  */
 import type { Segment } from './rulings.js';
 import { type Run, linesOf, joinLine, joinWrapped, splitRun } from './runs.js';
+import { pushTo } from '../../util/group.js';
 
 export interface PdfCell {
   page: number;
@@ -85,7 +86,7 @@ export function findTables(segments: Segment[], page: number): PdfTable[] {
       if (a.dir !== b.dir && touches(a.dir === 'h' ? a : b, a.dir === 'h' ? b : a)) parent[find(i)] = find(j);
     }
   const groups = new Map<number, Segment[]>();
-  segs.forEach((s, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), s]));
+  segs.forEach((s, i) => pushTo(groups, find(i), s));
   const tables: PdfTable[] = [];
   for (const group of groups.values()) {
     const t = gridOf(group, page);
