@@ -24,6 +24,7 @@ export type FatalCode =
   | 'too-many-pages'
   | 'page-too-dense'
   | 'docx-xml-too-large'
+  | 'docx-doctype'
   | 'numbering-level'
   | 'too-slow'
   | 'internal';
@@ -52,6 +53,7 @@ const reasons: Record<FatalCode, { zh: string; en: string }> = {
   'too-many-pages': { zh: 'PDF 页数过多（{pages} 页，上限 {limit} 页），不像一份年度报告，已停止检查', en: 'the PDF has too many pages ({pages}; the limit is {limit}): not an annual report, checking stopped' },
   'page-too-dense': { zh: 'PDF 第 {page} 页内容过密（{size} 个{what}，上限 {limit}），已停止检查', en: 'page {page} of the PDF is too dense ({size} {whatEn}; the limit is {limit}): checking stopped' },
   'docx-xml-too-large': { zh: 'DOCX 的 XML 内容过大（{size}，上限 {limit}），已停止检查', en: 'the DOCX holds too much XML ({size}; the limit is {limit}): checking stopped' },
+  'docx-doctype': { zh: 'DOCX 的 {part} 含有文档类型声明（<!DOCTYPE>，可定义实体、造成“实体炸弹”），Word 从不写入，文件已损坏或被篡改，已停止读取', en: 'the DOCX part {part} has a document type declaration (<!DOCTYPE>, which can define entities: an entity bomb); Word never writes one, so the file is damaged or tampered with: reading stopped' },
   'numbering-level': { zh: 'DOCX 的编号超出 Word 的范围（{what}），文件已损坏，已停止检查', en: 'the DOCX numbering is outside Word\'s range ({whatEn}): the file is damaged, checking stopped' },
   'too-slow': { zh: '检查超时（超过 {seconds} 秒），已中止；其他文件照常检查', en: 'checking took too long (over {seconds} s) and was stopped; other files are checked as usual' },
   internal: { zh: '检查这个文件时出错（reportlint 的内部错误：{detail}），请把文件报告给维护者', en: 'checking this file failed (an internal error in reportlint: {detail}); please report the file to the maintainers' },

@@ -69,10 +69,21 @@ function lineNumber(text: string, offset: number): number {
  */
 export function checkTagCount(html: string): void {
   let tags = 0;
-  for (let i = html.indexOf('<'); i >= 0; i = html.indexOf('<', i + 1)) {
+  let text = 0; // characters outside tags, spaces aside: at least the page's text
+  let from = 0;
+  for (let i = html.indexOf('<'); ; i = html.indexOf('<', i + 1)) {
+    const stop = i < 0 ? html.length : i;
+    for (let k = from; k < stop; k++) if (html.charCodeAt(k) > 32) text++;
+    if (text > 2 * LIMITS.textChars) throw new ExtractError('too-much-text', { size: `> ${n(LIMITS.textChars)}`, limit: n(LIMITS.textChars) });
+    if (i < 0) return;
     const c = html.charCodeAt(i + 1);
-    if (c === 47 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))
+    if (c === 47 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
       if (++tags > 4 * LIMITS.htmlElements) throw new ExtractError('too-many-elements', { size: `> ${n(LIMITS.htmlElements)}`, limit: n(LIMITS.htmlElements) });
+      const end = html.indexOf('>', i);
+      if (end < 0) return;
+      from = end + 1;
+      i = end;
+    } else from = i;
   }
 }
 

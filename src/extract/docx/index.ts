@@ -77,8 +77,11 @@ function checkParts(pkg: Package, main: string): void {
   for (const [name, data] of pkg) {
     if (!/\.(xml|rels)$/i.test(name)) continue;
     xml += data.length;
+    const part = utf8.decode(data);
+    // Word writes no document type: a DOCTYPE here declares entities (a billion laughs), not Word's XML
+    if (/<!DOCTYPE|<!ENTITY/i.test(part)) throw new ExtractError('docx-doctype', { part: name });
     if (xml > LIMITS.docxXmlBytes) throw new ExtractError('docx-xml-too-large', { size: `> ${mb(LIMITS.docxXmlBytes)}`, limit: mb(LIMITS.docxXmlBytes) });
-    elements += countTags(utf8.decode(data), LIMITS.docxXmlElements - elements);
+    elements += countTags(part, LIMITS.docxXmlElements - elements);
     if (elements > LIMITS.docxXmlElements)
       throw new ExtractError('docx-xml-too-large', { size: `> ${LIMITS.docxXmlElements.toLocaleString('en-US')} elements`, limit: `${LIMITS.docxXmlElements.toLocaleString('en-US')} elements` });
   }

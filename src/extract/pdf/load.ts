@@ -65,12 +65,12 @@ export async function loadPdf(bytes: Uint8Array, assets: PdfAssets = defaultAsse
       pages.push({ number: n, width: x1 - x0, height: y1 - y0, items, ops });
       page.cleanup();
     }
+    await doc.destroy();
     return pages;
   } catch (error) {
+    // given up (a limit, the budget, a damaged stream): pdf.js is told to stop, not waited for
+    void doc.destroy().catch(() => {});
     throw toExtractError(error);
-  } finally {
-    // the pages are read (or the file given up): a clean-up that hangs is not the report's
-    await Promise.race([doc.destroy().catch(() => {}), new Promise((done) => setTimeout(done, 2000).unref())]);
   }
 }
 
