@@ -31,6 +31,8 @@ export interface AuditTask {
   template?: TemplateVersion;
   outDir: string;
   toolVersion: string;
+  /** the core's time budget, inside the pool's own limit: a slow file ends with its reason, not a killed worker */
+  timeLimit?: number;
 }
 
 const configs = new Map<string, Promise<FileConfig>>();
@@ -61,6 +63,7 @@ export default async function auditOne(task: AuditTask): Promise<AuditRecord> {
     plugins: c.plugins,
     view: true,
     fixes: false, // an audit offers no quick fixes: skip checking them
+    timeLimit: task.timeLimit,
     onModel: (model) => {
       facts = factsOf(model);
     },

@@ -102,7 +102,7 @@ export async function audit(inputs: string[], opts: AuditOptions): Promise<{ rec
 
   const runOne = async (e: AuditInput) => {
     const configFile = opts.config ? path.resolve(opts.config) : await configFileIn(e.kind === 'file' ? path.dirname(path.resolve(e.source)) : process.cwd());
-    const task: AuditTask = { id: e.id, source: e.source, body: e.body, year: e.year, region: e.region, configFile, rules: opts.rules, lang, template: opts.template, outDir: opts.out, toolVersion: opts.toolVersion };
+    const task: AuditTask = { id: e.id, source: e.source, body: e.body, year: e.year, region: e.region, configFile, rules: opts.rules, lang, template: opts.template, outDir: opts.out, toolVersion: opts.toolVersion, timeLimit: Math.max(500, opts.timeout * 1000 - 1000) };
     let bytes: Uint8Array | undefined;
     if (e.kind === 'url') {
       const got = await fetcher(e.source);

@@ -23,6 +23,7 @@ interface CheckOptions {
   config?: string;
   baseline?: string;
   writeBaseline?: boolean;
+  timeout: number;
 }
 
 const BASELINE = 'reportlint-baseline.json';
@@ -46,7 +47,9 @@ export async function main(argv: string[]): Promise<number> {
     .option('--baseline <file>', `已接受问题的基线文件 / baseline of accepted findings (default ${BASELINE}, used if present)`)
     .option('--write-baseline', '把当前全部问题写入基线文件 / write every current finding to the baseline file')
     .option('--color', '强制彩色输出 / force colours')
+    .option('--timeout <seconds>', '每个文件的时限，超时报告为无法检查并继续 / time limit per file: past it the file is reported as such and the run goes on', (v) => Number(v), 60)
     .action(async (paths: string[], opts: CheckOptions) => {
+      if (!(opts.timeout > 0)) throw new ConfigError('--timeout must be a positive number of seconds');
       const outputs = (opts.format.length ? opts.format : ['stylish']).map(parseFormatFlag);
       const flags: RuleSettings = {};
       for (const flag of opts.rule) {
@@ -63,7 +66,18 @@ export async function main(argv: string[]): Promise<number> {
         const rules = { ...config.rules, ...flags };
         resolveRules(rules, undefined, [...builtIn, ...config.plugins]); // flags naming unknown rules fail here
         const lang = opts.lang ?? config.lang ?? 'zh';
-        results.push(await lint(f.path, { lang, rules, template: opts.template ?? config.template, plugins: config.plugins, view: outputs.some((o) => o.format === 'html') }));
+        results.push(
+          await lint(f.path, {
+            lang,
+            rules,
+            template: opts.template ?? config.template,
+            plugins: config.plugins,
+            view: outputs.some((o) => o.format === 'html'),
+            // fixes are proved by a lint of their own: only for the outputs that carry them
+            fixes: outputs.some((o) => o.format === 'json' || o.format === 'sarif'),
+            timeLimit: opts.timeout * 1000,
+          }),
+        );
       }
       if (paths.length > 0 && results.length === 0 && Object.keys(flags).length > 0) resolveRules(flags); // still check the flags
       const lang = opts.lang ?? (await configFor('.')).lang ?? 'zh';

@@ -202,14 +202,15 @@ export function lintText(text: string, options: LintOptions = {}): Promise<LintR
  * to its own: a total that the prose also states, or a part that is the real mistake, shows up
  * as a new finding. (Fixing a total may clear the other sums it stood in.) One lint with every
  * fix applied proves them all at once; only when that finds something new — two fixes for one
- * typo, say — is each proved alone (at most MAX_FIXES_CHECKED of them), since which one caused
- * it is not known.
+ * typo, say — is each proved alone (at most MAX_FIXES_CHECKED of them, within the file's time
+ * budget), since which one caused it is not known. A fix not proved is not offered.
  */
-const MAX_FIXES_CHECKED = 20;
+const MAX_FIXES_CHECKED = 10;
 
 async function keepCertainFixes(messages: LintMessage[], source: SourceText, options: LintOptions, deadline: Deadline): Promise<void> {
   const fixed = messages.filter((m) => m.fix);
   if (fixed.length === 0) return;
+  const proved = new Set<LintMessage>();
   const key = (m: LintMessage) => `${m.ruleId}\u0000${m.message}`;
   const relint = async (fix: Fix) => {
     deadline.check();
@@ -235,10 +236,17 @@ async function keepCertainFixes(messages: LintMessage[], source: SourceText, opt
       edits.push(...m.fix!.edits);
       together.push(m);
     }
-  if (together.length === fixed.length && provedBy(await relint({ title: '', edits }), together)) return;
-  let checked = 0;
-  for (const m of fixed) {
-    if (++checked > MAX_FIXES_CHECKED || !provedBy(await relint(m.fix!), [m])) delete m.fix;
+  try {
+    if (together.length === fixed.length && provedBy(await relint({ title: '', edits }), together)) return;
+    let checked = 0;
+    for (const m of fixed) {
+      if (++checked > MAX_FIXES_CHECKED || !provedBy(await relint(m.fix!), [m])) delete m.fix;
+      else proved.add(m);
+    }
+  } catch (error) {
+    // the time budget ran out while proving: the findings stand, the fixes not yet proved are not offered
+    if (!(error instanceof ExtractError && error.code === 'too-slow')) throw error;
+    for (const m of fixed) if (!proved.has(m)) delete m.fix;
   }
 }
 

@@ -20,6 +20,9 @@ import {
 } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint, lintText } from '../index.js';
+
+/** a draft that takes longer than this gets one diagnostic saying so, not a server that stops answering */
+const LINT_TIME_LIMIT = 15_000;
 import { applyBaseline, type Baseline } from '../engine/baseline.js';
 import { configResolver, forgetLoadedConfigs, readBaseline, CONFIG_FILES, type FileConfig } from '../cli/config.js';
 import { loadIgnore, type IgnoreTest } from '../cli/ignore.js';
@@ -86,7 +89,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       if (doc.getText().trim() !== '' && !(await ignored)(file, o.ignore)) {
         const filePath = path.relative(root, file) || path.basename(file);
         // the editor has decoded the text already (whatever charset an HTML page declares)
-        result = await lintText(doc.getText(), { ...o.lint, filePath });
+        result = await lintText(doc.getText(), { timeLimit: LINT_TIME_LIMIT, ...o.lint, filePath });
         result = await accepted(result);
       }
     } catch (error) {
