@@ -117,12 +117,13 @@ export function defineRule<O = Record<string, unknown>>(meta: Omit<RuleMeta, 'do
   const full: RuleMeta = { ...meta, docs: meta.docs ?? `${DOCS_BASE}${meta.id}.md` };
   const plugin = lintRule({ origin: `reportlint:${full.id}`, url: full.docs }, (_tree: Node, file: VFile, options: unknown) => {
     const data = file.data as FileData;
-    if (!data.report) return;
-    if (!full.templates.includes(data.report.template)) return;
+    const report = data.report;
+    if (!report) return;
+    if (!full.templates.includes(report.template)) return;
     const lang = data.lang ?? 'zh';
     const opts = { ...(full.defaultOptions ?? {}), ...((options as object) ?? {}) } as O;
-    check({
-      model: data.report,
+    const context: RuleContext<O> = {
+      model: report,
       file,
       options: opts,
       lang,
@@ -143,7 +144,18 @@ export function defineRule<O = Record<string, unknown>>(meta: Omit<RuleMeta, 'do
         });
         msg.data = { kind: full.kind, messageId, cell: finding.cell, quote: finding.quote, page: finding.page ?? null, note: finding.note ?? false, fix, ...(related?.length ? { related } : {}) } satisfies FindingData;
       },
-    });
+    };
+    const found = file.messages.length;
+    try {
+      check(context);
+    } catch (error) {
+      // A rule that fails (a bug of ours, or a plugin's) takes back what it said and says that it
+      // could not check: a reading doubt, kept apart; the other rules' findings stand.
+      file.messages.splice(found);
+      const detail = String((error as Error)?.message ?? error).slice(0, 200);
+      const msg = file.message(lang === 'zh' ? `规则 ${full.id} 检查这份报告时出错（reportlint 的内部错误：${detail}），未能给出结论；请把文件报告给维护者` : `rule ${full.id} failed on this report (an internal error in reportlint: ${detail}) and gives no conclusion; please report the file to the maintainers`, { ruleId: full.id, source: 'reportlint' }) as VFileMessage & { data?: unknown };
+      msg.data = { kind: 'doubt', messageId: 'internal-error', page: null, note: false } satisfies FindingData;
+    }
   });
   return { meta: full, plugin: plugin as unknown as Plugin<[unknown?], Node>, check };
 }

@@ -16,7 +16,7 @@ export interface Deadline {
 export function deadlineAfter(ms: number | undefined): Deadline {
   if (!ms || !Number.isFinite(ms)) return { check() {}, within: (p) => p };
   const end = performance.now() + ms;
-  const tooSlow = () => new ExtractError('too-slow', { seconds: String(Math.round(ms / 100) / 10) });
+  const tooSlow = () => new ExtractError('too-slow', { seconds: (ms / 1000).toLocaleString('en-US', { maximumFractionDigits: 3 }) });
   return {
     check() {
       if (performance.now() > end) throw tooSlow();

@@ -29,7 +29,7 @@ async function extractTree(bytes: Uint8Array, fileName?: string, deadline?: Dead
   const { text, encoding } = decodeText(bytes, format);
   if (text.trim() === '') throw new ExtractError('no-text');
   if (format === 'html') {
-    if (text.length > LIMITS.htmlChars) throw new ExtractError('too-large', { size: `${(text.length / 1e6).toFixed(1)} M characters`, limit: `${LIMITS.htmlChars / 1e6} M characters` });
+    if (text.length > LIMITS.htmlChars) throw new ExtractError('html-too-large', { size: text.length.toLocaleString('en-US'), limit: LIMITS.htmlChars.toLocaleString('en-US') });
     checkTagCount(text);
     const { tree, pageTitle, pageTitlePlace } = htmlToMdast(text);
     return { format, encoding, tree, pageTitle, pageTitlePlace };

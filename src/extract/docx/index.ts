@@ -83,7 +83,7 @@ function checkParts(pkg: Package, main: string): void {
     if (xml > LIMITS.docxXmlBytes) throw new ExtractError('docx-xml-too-large', { size: `> ${mb(LIMITS.docxXmlBytes)}`, limit: mb(LIMITS.docxXmlBytes) });
     elements += countTags(part, LIMITS.docxXmlElements - elements);
     if (elements > LIMITS.docxXmlElements)
-      throw new ExtractError('docx-xml-too-large', { size: `> ${LIMITS.docxXmlElements.toLocaleString('en-US')} elements`, limit: `${LIMITS.docxXmlElements.toLocaleString('en-US')} elements` });
+      throw new ExtractError('docx-xml-elements', { size: `> ${LIMITS.docxXmlElements.toLocaleString('en-US')}`, limit: LIMITS.docxXmlElements.toLocaleString('en-US') });
   }
   const body = text(pkg, main)!;
   let cells = 0;
