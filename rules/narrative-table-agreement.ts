@@ -14,6 +14,7 @@ import type { CountStatement, CountTopic } from '../src/model/statements.js';
 import type { ReportModel } from '../src/model/index.js';
 import { num } from '../src/engine/tally.js';
 import { shorten } from '../src/util/cjk.js';
+import { pushTo } from '../src/util/group.js';
 
 const TOPIC = {
   received: { zh: '收到政府信息公开申请数', en: 'applications received' },
@@ -131,7 +132,7 @@ export default defineRule(
   ({ model, report, lang }) => {
     const counts = model.statements.filter((s): s is CountStatement => s.kind === 'count');
     const byTopic = new Map<CountTopic, CountStatement[]>();
-    for (const s of counts) byTopic.set(s.topic, [...(byTopic.get(s.topic) ?? []), s]);
+    for (const s of counts) pushTo(byTopic, s.topic, s);
     for (const [topic, list] of byTopic) {
       const f = figure(model, topic);
       if (f) {

@@ -18,6 +18,7 @@ import type { Finding } from '../src/engine/rule.js';
 import type { TemplateTable } from '../src/model/tables.js';
 import type { RowDef } from '../src/format/template.js';
 import { labelKey } from '../src/util/cjk.js';
+import { pushTo } from '../src/util/group.js';
 
 const quote = (items: string[], lang: 'zh' | 'en') => (lang === 'zh' ? items.map((i) => `「${i}」`).join('') : items.map((i) => `“${i}”`).join(', '));
 const leaf = (r: RowDef) => r.path[r.path.length - 1] ?? r.label;
@@ -133,7 +134,7 @@ export default defineRule(
       const version = t.version ?? model.template;
       // every finding of the table by kind, reported once the table is read through
       const found = new Map<Kind, Array<{ params: Record<string, unknown>; finding: Finding }>>();
-      const add = (kind: Kind, params: Record<string, unknown>, finding: Finding) => found.set(kind, [...(found.get(kind) ?? []), { params, finding }]);
+      const add = (kind: Kind, params: Record<string, unknown>, finding: Finding) => pushTo(found, kind, { params, finding });
 
       // rows standing for sub-rows the layout does not split (2019's single （六）其他处理)
       const stand = t.rows.filter((r) => r.def.optional);

@@ -22,6 +22,7 @@ export type FatalCode =
   | 'table-too-large'
   | 'too-many-elements'
   | 'too-many-pages'
+  | 'pdf-too-deep'
   | 'page-too-dense'
   | 'docx-xml-too-large'
   | 'docx-doctype'
@@ -53,6 +54,7 @@ const reasons: Record<FatalCode, { zh: string; en: string }> = {
   'table-too-large': { zh: '表格过大（{size} 个单元格，上限 {limit}），已停止检查', en: 'a table is too large ({size} cells; the limit is {limit}): checking stopped' },
   'too-many-elements': { zh: '网页元素过多（{size} 个，上限 {limit} 个），不像一份年度报告，已停止检查', en: 'the page has too many elements ({size}; the limit is {limit}): not an annual report, checking stopped' },
   'too-many-pages': { zh: 'PDF 页数过多（{pages} 页，上限 {limit} 页），不像一份年度报告，已停止检查', en: 'the PDF has too many pages ({pages}; the limit is {limit}): not an annual report, checking stopped' },
+  'pdf-too-deep': { zh: 'PDF 的页面内容中图形状态嵌套超过 {limit} 层（q 操作符），文件已损坏或被篡改，已停止读取', en: 'a PDF page nests its graphics state more than {limit} levels deep (the q operator): the file is damaged or tampered with, reading stopped' },
   'page-too-dense': { zh: 'PDF 第 {page} 页内容过密（{size} 个{what}，上限 {limit}），已停止检查', en: 'page {page} of the PDF is too dense ({size} {whatEn}; the limit is {limit}): checking stopped' },
   'docx-xml-too-large': { zh: 'DOCX 的 XML 内容过大（{size}，上限 {limit}），已停止检查', en: 'the DOCX holds too much XML ({size}; the limit is {limit}): checking stopped' },
   'docx-xml-elements': { zh: 'DOCX 的 XML 元素过多（{size} 个，上限 {limit} 个，约 250 页），已停止检查', en: 'the DOCX has too many XML elements ({size}; the limit is {limit}, about 250 pages): checking stopped' },
