@@ -38,9 +38,12 @@ describe('what the fuzzer found, regenerated from seed and index', () => {
   const found: [number, number, string, string, RegExp][] = [
     [1, 139, 'docx:gridSpan', 'V8 aborted the process (gridSpan "NaN" and 4294967295)', /表格中有单元格跨 \S+ 行或列（上限 1000）/],
     [1, 60, 'deep-markdown', 'stack overflow escaped lintBytes (recursive walk in normalize)', /嵌套过深（第 1 行，\d+ 层，上限 20 层）/],
-    [1, 0, 'docx:long-run', 'no answer in 10 s', /文件文字过多/],
-    [1, 1, 'docx:many-paragraphs', 'no answer in 10 s (16 MB of document.xml for mammoth)', /DOCX 的 XML 内容过大/],
-    [2, 34, 'docx:many-paragraphs', 'no answer in 10 s (180,000 XML elements)', /DOCX 的 XML 元素过多/],
+    [1, 0, 'docx:long-run', 'no answer in 10 s (4.3 MB of XML)', /DOCX 的 XML 内容过大（4.3 MB，上限 4.0 MB）/],
+    [1, 119, 'regex-runs', 'no answer in 10 s', /文件文字过多（1,470,429 字）/],
+    [1, 1, 'docx:many-paragraphs', 'no answer in 10 s (16 MB of document.xml for mammoth)', /DOCX 的 XML 内容过大（15.3 MB，上限 4.0 MB）/],
+    [2, 34, 'docx:many-paragraphs', 'no answer in 10 s (180,000 XML elements)', /DOCX 的 XML 元素过多（> 40,000 个，上限 40,000 个/],
+    [10, 235, 'pdf-synth:operators', 'no answer for minutes (60,000 nested graphics-state saves: pdf.js is quadratic in them and starves timers)', /图形状态嵌套超过 1000 层/],
+    [10, 2312, 'long-line', 'no answer in 10 s (a page repeated on one line: 30,000 elements for hast-util-to-mdast)', /网页元素过多（> 12,000 个，上限 12,000 个）/],
     [1, 10, 'repeat', 'no answer in 10 s (a repeated slice of HTML)', /网页元素过多/],
     [1, 102, 'pdf-synth:many-pages', 'no answer in 10 s (18,768 pages)', /PDF 页数过多（18768 页，上限 300 页）/],
     [1, 172, 'pdf-synth:many-items', 'no answer in 10 s (a page of 262,602 text pieces)', /PDF 第 1 页内容过密（> 30,000 个文字片段/],
@@ -140,5 +143,23 @@ describe('nothing escapes lintBytes', () => {
   it('a time budget spent ends the file with its own reason', async () => {
     const r = await lintBytes(readFileSync(fixture('pdf/clean-2020-department.lo.pdf')), { filePath: 'x.pdf', timeLimit: 1, fixes: false });
     expectFatal(r, /检查超时（超过 0.001 秒），已中止/);
+  });
+});
+
+describe('pdf.js’s unreachable rejections end no process', () => {
+  it('seed 10 index 2714 (a damaged cross-reference table): the file’s fatal reason, and the process lives on', async () => {
+    const { execFile } = await import('node:child_process');
+    const script = `
+      const { fuzzInput, loadBases } = await import('./dist/scripts/fuzz/inputs.js');
+      const { lintBytes } = await import('./dist/src/engine/lint.js');
+      const x = fuzzInput(10, 2714, loadBases(process.cwd()));
+      const r = await lintBytes(x.bytes, { filePath: x.name });
+      await new Promise((done) => setTimeout(done, 1000)); // pdf.js's late rejections arrive here
+      console.log(x.mutation, r.messages[0].message);`;
+    const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>((done) => {
+      const child = execFile(process.execPath, ['--input-type=module', '-e', script], (error, out) => done({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout: out }));
+      child.stdin?.end();
+    });
+    expect({ code, stdout: stdout.trim() }).toEqual({ code: 0, stdout: 'pdf:xref PDF 文件已损坏或不完整，无法打开（SOI not found）' });
   });
 });

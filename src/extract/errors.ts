@@ -57,7 +57,7 @@ const reasons: Record<FatalCode, { zh: string; en: string }> = {
   'pdf-too-deep': { zh: 'PDF 的页面内容中图形状态嵌套超过 {limit} 层（q 操作符），文件已损坏或被篡改，已停止读取', en: 'a PDF page nests its graphics state more than {limit} levels deep (the q operator): the file is damaged or tampered with, reading stopped' },
   'page-too-dense': { zh: 'PDF 第 {page} 页内容过密（{size} 个{what}，上限 {limit}），已停止检查', en: 'page {page} of the PDF is too dense ({size} {whatEn}; the limit is {limit}): checking stopped' },
   'docx-xml-too-large': { zh: 'DOCX 的 XML 内容过大（{size}，上限 {limit}），已停止检查', en: 'the DOCX holds too much XML ({size}; the limit is {limit}): checking stopped' },
-  'docx-xml-elements': { zh: 'DOCX 的 XML 元素过多（{size} 个，上限 {limit} 个，约 250 页），已停止检查', en: 'the DOCX has too many XML elements ({size}; the limit is {limit}, about 250 pages): checking stopped' },
+  'docx-xml-elements': { zh: 'DOCX 的 XML 元素过多（{size} 个，上限 {limit} 个，约 100 页），已停止检查', en: 'the DOCX has too many XML elements ({size}; the limit is {limit}, about 100 pages): checking stopped' },
   'html-too-large': { zh: '网页过大（{size} 个字符，上限 {limit} 个字符），已停止检查', en: 'the page is too large ({size} characters; the limit is {limit}): checking stopped' },
   'docx-doctype': { zh: 'DOCX 的 {part} 含有文档类型声明（<!DOCTYPE>，可定义实体、造成“实体炸弹”），Word 从不写入，文件已损坏或被篡改，已停止读取', en: 'the DOCX part {part} has a document type declaration (<!DOCTYPE>, which can define entities: an entity bomb); Word never writes one, so the file is damaged or tampered with: reading stopped' },
   'numbering-level': { zh: 'DOCX 的编号超出 Word 的范围（{what}），文件已损坏，已停止检查', en: 'the DOCX numbering is outside Word\'s range ({whatEn}): the file is damaged, checking stopped' },

@@ -11,7 +11,7 @@ import type { Place } from '../types.js';
 import { parse } from 'parse5';
 import { fromParse5 } from 'hast-util-from-parse5';
 import { VFile } from 'vfile';
-import { checkHtml } from './limits.js';
+import { LIMITS, checkElements, checkHtml } from './limits.js';
 import { toMdast, type State } from 'hast-util-to-mdast';
 import { toText } from 'hast-util-to-text';
 import type { Root as HastRoot, Element, ElementContent, Nodes as HastNodes } from 'hast';
@@ -46,6 +46,7 @@ export function htmlToMdast(html: string): HtmlExtract {
     const cls = [el.properties?.className, el.properties?.id].flat().filter(Boolean).join(' ');
     return cls !== '' && DROP_CLASS.test(cls);
   });
+  checkElements(hast, LIMITS.htmlBodyElements);
   const tree = toMdast(hast, { handlers: { table: tableHandler } }) as Root;
   spanPositions(tree);
   return { tree, pageTitle, pageTitlePlace, hast };

@@ -19,8 +19,14 @@ export const LIMITS = {
   markdownNesting: 20,
   /** characters of an HTML page, markup included */
   htmlChars: 8_000_000,
-  /** elements of an HTML page (hast-util-to-mdast takes about 35 µs an element; a report page has 2,000–5,000) */
+  /** elements of an HTML page as parsed, menus and scripts included (a report page has 1,000–5,000) */
   htmlElements: 40_000,
+  /**
+   * elements left once navigation, scripts and the like are dropped, for hast-util-to-mdast: one
+   * synchronous step of 35–300 µs an element that no time budget can interrupt (a report's body
+   * has 1,000–3,000; Word's HTML of a 100-page report about 10,000)
+   */
+  htmlBodyElements: 12_000,
   /** a cell's rowspan or colspan, Word's gridSpan (HTML itself stops at 1000 columns) */
   span: 1000,
   /** cells in one table, counting the grid places spans cover */
@@ -32,9 +38,14 @@ export const LIMITS = {
   /** drawing operators on one PDF page read for ruling lines */
   pageOperators: 500_000,
   /** XML of a DOCX package, all parts together (mammoth reads about 1 MB a second) */
-  docxXmlBytes: 5 * 1024 * 1024,
-  /** XML elements of a DOCX package (mammoth takes about 40 µs an element; a 100-page report has about 36,000) */
-  docxXmlElements: 100_000,
+  docxXmlBytes: 4 * 1024 * 1024,
+  /**
+   * XML elements of a DOCX package: mammoth parses them in one synchronous step of about 40 µs an
+   * element (100 µs in tables), which no time budget can interrupt (a 100-page report has about 36,000)
+   */
+  docxXmlElements: 40_000,
+  /** table cells of a DOCX, all tables together (a report's tables have a few hundred to 2,000) */
+  docxCells: 5_000,
   /** cells of a Markdown draft's tables (remark's GFM tables take about 150 µs a cell) */
   markdownCells: 10_000,
   /** Word numbering levels run 0–8 */
@@ -168,6 +179,17 @@ export function checkHtml(document: Parse5Node): void {
       }
     }
     if (node.childNodes) for (const k of node.childNodes) stack.push([k, depth + 1, own]);
+  }
+}
+
+/** Elements of a (hast) tree, counted iteratively, stopping past `limit`. */
+export function checkElements(root: { children?: unknown[] }, limit: number): void {
+  const stack: { type?: string; children?: unknown[] }[] = [root];
+  let elements = 0;
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'element' && ++elements > limit) throw new ExtractError('too-many-elements', { size: `> ${n(limit)}`, limit: n(limit) });
+    if (node.children) for (const k of node.children) stack.push(k as { type?: string; children?: unknown[] });
   }
 }
 

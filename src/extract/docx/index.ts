@@ -77,10 +77,10 @@ function checkParts(pkg: Package, main: string): void {
   for (const [name, data] of pkg) {
     if (!/\.(xml|rels)$/i.test(name)) continue;
     xml += data.length;
+    if (xml > LIMITS.docxXmlBytes) throw new ExtractError('docx-xml-too-large', { size: `> ${mb(LIMITS.docxXmlBytes)}`, limit: mb(LIMITS.docxXmlBytes) });
     const part = utf8.decode(data);
     // Word writes no document type: a DOCTYPE here declares entities (a billion laughs), not Word's XML
     if (/<!DOCTYPE|<!ENTITY/i.test(part)) throw new ExtractError('docx-doctype', { part: name });
-    if (xml > LIMITS.docxXmlBytes) throw new ExtractError('docx-xml-too-large', { size: `> ${mb(LIMITS.docxXmlBytes)}`, limit: mb(LIMITS.docxXmlBytes) });
     elements += countTags(part, LIMITS.docxXmlElements - elements);
     if (elements > LIMITS.docxXmlElements)
       throw new ExtractError('docx-xml-elements', { size: `> ${LIMITS.docxXmlElements.toLocaleString('en-US')}`, limit: LIMITS.docxXmlElements.toLocaleString('en-US') });
@@ -88,7 +88,7 @@ function checkParts(pkg: Package, main: string): void {
   const body = text(pkg, main)!;
   let cells = 0;
   for (let i = body.indexOf('<w:tc>'); i >= 0; i = body.indexOf('<w:tc>', i + 6))
-    if (++cells > LIMITS.tableCells) throw new ExtractError('table-too-large', { size: `> ${LIMITS.tableCells.toLocaleString('en-US')}`, limit: LIMITS.tableCells.toLocaleString('en-US') });
+    if (++cells > LIMITS.docxCells) throw new ExtractError('table-too-large', { size: `> ${LIMITS.docxCells.toLocaleString('en-US')}`, limit: LIMITS.docxCells.toLocaleString('en-US') });
   for (const m of body.matchAll(/<w:gridSpan\b[^>]*?\bw:val\s*=\s*["']([^"']*)["']/g)) {
     const span = Number(m[1]);
     if (!(span <= LIMITS.span)) throw new ExtractError('span-too-large', { span: m[1], limit: String(LIMITS.span) });

@@ -7,6 +7,7 @@
  */
 import { Inflate } from 'fflate';
 import { ExtractError } from '../errors.js';
+import { LIMITS } from '../limits.js';
 
 /** Most a DOCX may expand to, all entries together. A 300-page report is ~10 MB unpacked. */
 export const MAX_UNZIPPED_BYTES = 256 * 1024 * 1024;
@@ -30,6 +31,9 @@ export function readPackage(bytes: Uint8Array): Package {
   const entries = centralDirectory(bytes);
   const declared = entries.reduce((sum, e) => sum + e.size, 0);
   if (declared > MAX_UNZIPPED_BYTES) throw new ExtractError('docx-too-large', { size: mb(declared), limit: mb(MAX_UNZIPPED_BYTES) });
+  // the XML that mammoth would parse, by what the entries declare: refused before inflating it
+  const xml = entries.reduce((sum, e) => sum + (/\.(xml|rels)$/i.test(e.name) ? e.size : 0), 0);
+  if (xml > LIMITS.docxXmlBytes) throw new ExtractError('docx-xml-too-large', { size: mb(xml), limit: mb(LIMITS.docxXmlBytes) });
   const files: Package = new Map();
   let total = 0;
   for (const e of entries) {

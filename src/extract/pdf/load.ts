@@ -6,6 +6,7 @@ import { getDocument, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dis
 import { ExtractError } from '../errors.js';
 import { LIMITS } from '../limits.js';
 import { prescanPdf } from './prescan.js';
+import { containPdfjsRejections } from './contain.js';
 import { NO_DEADLINE, type Deadline } from '../deadline.js';
 import type { OperatorList } from './rulings.js';
 
@@ -42,6 +43,7 @@ function defaultAssets(): PdfAssets {
 export async function loadPdf(bytes: Uint8Array, assets: PdfAssets = defaultAssets(), deadline: Deadline = NO_DEADLINE): Promise<RawPage[]> {
   let doc: PDFDocumentProxy;
   prescanPdf(bytes);
+  containPdfjsRejections();
   try {
     // pdf.js may transfer the buffer it is given: hand it a copy so the caller's bytes stay usable.
     const task = getDocument({ data: new Uint8Array(bytes), cMapPacked: true, verbosity: 0, isEvalSupported: false, ...assets });
