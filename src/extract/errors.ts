@@ -23,9 +23,11 @@ export type FatalCode =
   | 'too-many-elements'
   | 'too-many-pages'
   | 'pdf-too-deep'
+  | 'pdf-too-deep-objects'
   | 'page-too-dense'
   | 'docx-xml-too-large'
   | 'docx-doctype'
+  | 'docx-bad-xml'
   | 'docx-xml-elements'
   | 'html-too-large'
   | 'numbering-level'
@@ -55,10 +57,12 @@ const reasons: Record<FatalCode, { zh: string; en: string }> = {
   'too-many-elements': { zh: '网页元素过多（{size} 个，上限 {limit} 个），不像一份年度报告，已停止检查', en: 'the page has too many elements ({size}; the limit is {limit}): not an annual report, checking stopped' },
   'too-many-pages': { zh: 'PDF 页数过多（{pages} 页，上限 {limit} 页），不像一份年度报告，已停止检查', en: 'the PDF has too many pages ({pages}; the limit is {limit}): not an annual report, checking stopped' },
   'pdf-too-deep': { zh: 'PDF 的页面内容中图形状态嵌套超过 {limit} 层（q 操作符），文件已损坏或被篡改，已停止读取', en: 'a PDF page nests its graphics state more than {limit} levels deep (the q operator): the file is damaged or tampered with, reading stopped' },
+  'pdf-too-deep-objects': { zh: 'PDF 的对象中数组或字典嵌套超过 {limit} 层，文件已损坏或被篡改，已停止读取', en: 'the PDF nests arrays or dictionaries more than {limit} levels deep: the file is damaged or tampered with, reading stopped' },
   'page-too-dense': { zh: 'PDF 第 {page} 页内容过密（{size} 个{what}，上限 {limit}），已停止检查', en: 'page {page} of the PDF is too dense ({size} {whatEn}; the limit is {limit}): checking stopped' },
   'docx-xml-too-large': { zh: 'DOCX 的 XML 内容过大（{size}，上限 {limit}），已停止检查', en: 'the DOCX holds too much XML ({size}; the limit is {limit}): checking stopped' },
   'docx-xml-elements': { zh: 'DOCX 的 XML 元素过多（{size} 个，上限 {limit} 个，约 100 页），已停止检查', en: 'the DOCX has too many XML elements ({size}; the limit is {limit}, about 100 pages): checking stopped' },
   'html-too-large': { zh: '网页过大（{size} 个字符，上限 {limit} 个字符），已停止检查', en: 'the page is too large ({size} characters; the limit is {limit}): checking stopped' },
+  'docx-bad-xml': { zh: 'DOCX 中的 {part} 不是合格的 XML（有未转义的“<”或未闭合的标签），文件已损坏，无法读取', en: 'the DOCX part {part} is not well-formed XML (a bare "<" or an unclosed tag): the file is damaged and cannot be read' },
   'docx-doctype': { zh: 'DOCX 的 {part} 含有文档类型声明（<!DOCTYPE>，可定义实体、造成“实体炸弹”），Word 从不写入，文件已损坏或被篡改，已停止读取', en: 'the DOCX part {part} has a document type declaration (<!DOCTYPE>, which can define entities: an entity bomb); Word never writes one, so the file is damaged or tampered with: reading stopped' },
   'numbering-level': { zh: 'DOCX 的编号超出 Word 的范围（{what}），文件已损坏，已停止检查', en: 'the DOCX numbering is outside Word\'s range ({whatEn}): the file is damaged, checking stopped' },
   'too-slow': { zh: '检查超时（超过 {seconds} 秒），已中止；其他文件照常检查', en: 'checking took too long (over {seconds} s) and was stopped; other files are checked as usual' },

@@ -81,6 +81,7 @@ function checkParts(pkg: Package, main: string): void {
     const part = utf8.decode(data);
     // Word writes no document type: a DOCTYPE here declares entities (a billion laughs), not Word's XML
     if (/<!DOCTYPE|<!ENTITY/i.test(part)) throw new ExtractError('docx-doctype', { part: name });
+    if (!wellFormedEnough(part)) throw new ExtractError('docx-bad-xml', { part: name });
     elements += countTags(part, LIMITS.docxXmlElements - elements);
     if (elements > LIMITS.docxXmlElements)
       throw new ExtractError('docx-xml-elements', { size: `> ${LIMITS.docxXmlElements.toLocaleString('en-US')}`, limit: LIMITS.docxXmlElements.toLocaleString('en-US') });
@@ -93,6 +94,27 @@ function checkParts(pkg: Package, main: string): void {
     const span = Number(m[1]);
     if (!(span <= LIMITS.span)) throw new ExtractError('span-too-large', { span: m[1], limit: String(LIMITS.span) });
   }
+}
+
+/**
+ * Two things no well-formed XML has, counted in one pass: a `<` that starts no markup (text must
+ * write it &lt;), and fewer `>` than tags opened. xmldom's error recovery on such a part takes
+ * seconds a megabyte; the outcome (mammoth fails, the file is damaged) is the same.
+ */
+function wellFormedEnough(xml: string): boolean {
+  let tags = 0;
+  let closes = 0;
+  for (let i = 0; i < xml.length; i++) {
+    const c = xml.charCodeAt(i);
+    if (c === 62) closes++;
+    else if (c === 60) {
+      const d = xml.charCodeAt(i + 1);
+      const markup = d === 47 || d === 33 || d === 63 || d === 95 || d === 58 || (d >= 65 && d <= 90) || (d >= 97 && d <= 122) || d > 127;
+      if (!markup) return false;
+      tags++;
+    }
+  }
+  return closes >= tags;
 }
 
 const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;

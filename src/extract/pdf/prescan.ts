@@ -12,8 +12,12 @@ export const MAX_STATE_DEPTH = 1000;
 /** inflated bytes scanned in all (a 300-page report's content streams come to a few MB) */
 const MAX_SCANNED = 64 * 1024 * 1024;
 
+/** arrays and dictionaries nested in the file's objects (real files nest a handful) */
+export const MAX_OBJECT_DEPTH = 500;
+
 export function prescanPdf(bytes: Uint8Array): void {
   const text = new TextDecoder('latin1').decode(bytes);
+  checkObjectDepth(text);
   let scanned = 0;
   for (let at = text.indexOf('stream'); at >= 0 && scanned < MAX_SCANNED; at = text.indexOf('stream', at + 6)) {
     if (text.startsWith('endstream', at - 3)) continue;
@@ -60,6 +64,46 @@ function join(parts: Uint8Array[]): Uint8Array {
   let at = 0;
   for (const p of parts) out.set(p, (at += p.length) - p.length);
   return out;
+}
+
+/**
+ * Arrays and dictionaries nested in the objects outside streams: pdf.js parses them by recursion,
+ * in one synchronous step that no timer interrupts, so a file that opens thousands (a slice of
+ * `<<` repeated) would hold the thread for minutes.
+ */
+function checkObjectDepth(t: string): void {
+  let depth = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 0x5b || (c === 0x3c && t.charCodeAt(i + 1) === 0x3c)) {
+      if (c === 0x3c) i++;
+      if (++depth > MAX_OBJECT_DEPTH) throw new ExtractError('pdf-too-deep-objects', { limit: String(MAX_OBJECT_DEPTH) });
+    } else if (c === 0x5d || (c === 0x3e && t.charCodeAt(i + 1) === 0x3e)) {
+      if (c === 0x3e) i++;
+      depth = Math.max(0, depth - 1);
+    } else if (c === 0x3c) {
+      const end = t.indexOf('>', i); // a hex string
+      if (end < 0) return;
+      i = end;
+    } else if (c === 0x28) {
+      let nest = 1; // a string, escapes and nested parentheses minded
+      for (i++; i < t.length && nest > 0; i++) {
+        const d = t.charCodeAt(i);
+        if (d === 0x5c) i++;
+        else if (d === 0x28) nest++;
+        else if (d === 0x29) nest--;
+      }
+      i--;
+    } else if (c === 0x25) {
+      const end = t.indexOf('\n', i); // a comment
+      if (end < 0) return;
+      i = end;
+    } else if (c === 0x73 && t.startsWith('stream', i) && !t.startsWith('endstream', i - 3)) {
+      const end = t.indexOf('endstream', i + 6); // stream data is not objects
+      if (end < 0) return;
+      i = end + 8;
+    }
+  }
 }
 
 /** `q` and `Q` as operators (not in strings): the deepest nesting. */
