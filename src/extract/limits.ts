@@ -58,11 +58,15 @@ const at = (line: number) => ({ where: `第 ${line} 行，`, whereEn: `line ${li
 /** The report's text as a whole and line by line: before it is parsed. */
 export function checkText(text: string): void {
   if (text.length > LIMITS.textChars) throw new ExtractError('too-much-text', { size: n(text.length), limit: n(LIMITS.textChars) });
-  let start = 0;
-  while (start <= text.length) {
+  checkLines(text, true);
+}
+
+/** Each line of `text` within the line limit; the source's own text names the line it stops at. */
+function checkLines(text: string, numbered: boolean): void {
+  for (let start = 0; start < text.length; ) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    if (end - start > LIMITS.lineChars) throw new ExtractError('line-too-long', { ...at(lineNumber(text, start)), size: n(end - start), limit: n(LIMITS.lineChars) });
+    if (end - start > LIMITS.lineChars) throw new ExtractError('line-too-long', { ...(numbered ? at(lineNumber(text, start)) : {}), size: n(end - start), limit: n(LIMITS.lineChars) });
     start = end + 1;
   }
 }
@@ -213,20 +217,10 @@ export function checkTree(tree: Root): void {
     if (typeof node.value === 'string') {
       chars += node.value.length;
       if (chars > LIMITS.textChars) throw new ExtractError('too-much-text', { size: `> ${n(LIMITS.textChars)}`, limit: n(LIMITS.textChars) });
-      if (node.value.length > LIMITS.lineChars) longestLine(node.value);
+      if (node.value.length > LIMITS.lineChars) checkLines(node.value, false);
     }
     if (node.type === 'table') checkTable(node);
     if (node.children) for (const k of node.children) stack.push([k, depth + 1]);
-  }
-}
-
-function longestLine(value: string): void {
-  let start = 0;
-  while (start < value.length) {
-    let end = value.indexOf('\n', start);
-    if (end < 0) end = value.length;
-    if (end - start > LIMITS.lineChars) throw new ExtractError('line-too-long', { size: n(end - start), limit: n(LIMITS.lineChars) });
-    start = end + 1;
   }
 }
 
