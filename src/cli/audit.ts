@@ -16,7 +16,6 @@ import { fatalResult } from '../engine/lint.js';
 import { rules as builtIn } from '../../rules/index.js';
 import { crossCheck, coverage } from '../audit/cross.js';
 import { formatDashboard } from '../report/dashboard.js';
-import { formatAuditXlsx } from '../report/audit-xlsx.js';
 import type { AuditRecord, ManifestEntry } from '../audit/types.js';
 import type { Lang, TemplateVersion } from '../types.js';
 import type { AuditTask } from './audit-worker.js';
@@ -168,7 +167,7 @@ export async function audit(inputs: string[], opts: AuditOptions): Promise<{ rec
   const cov = expected.length > 0 ? { year: years.at(-1) ?? null, ...coverage(expected, records, years.at(-1) ?? null) } : undefined;
   const metas = [...builtIn].map((r) => r.meta);
   await writeFile(path.join(opts.out, 'cross-findings.json'), JSON.stringify(cross, null, 2) + '\n');
-  await writeFile(path.join(opts.out, 'summary.xlsx'), await formatAuditXlsx(records, cross, { lang, rules: metas, coverage: cov }));
+  await writeFile(path.join(opts.out, 'summary.xlsx'), await (await import('../report/audit-xlsx.js')).formatAuditXlsx(records, cross, { lang, rules: metas, coverage: cov }));
   await writeFile(path.join(opts.out, 'index.html'), formatDashboard(records, cross, { lang, rules: metas, toolVersion: opts.toolVersion, coverage: cov }));
   const errors = records.some((r) => r.result.errorCount > 0);
   return { records, exitCode: errors ? 1 : 0 };

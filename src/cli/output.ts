@@ -8,7 +8,6 @@ import { formatStylish } from '../report/stylish.js';
 import { formatJson } from '../report/json.js';
 import { formatSarif } from '../report/sarif.js';
 import { formatHtml } from '../report/html.js';
-import { formatXlsx } from '../report/xlsx.js';
 import type { Lang, LintResult } from '../types.js';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'html', 'xlsx'] as const;
@@ -42,6 +41,7 @@ export async function render(format: FormatName, results: LintResult[], ctx: Ren
     case 'html':
       return formatHtml(results, { lang: ctx.lang, rules, toolVersion: version });
     case 'xlsx':
-      return formatXlsx(results, { lang: ctx.lang, rules });
+      // exceljs alone takes half a second to load: only when a workbook is asked for
+      return (await import('../report/xlsx.js')).formatXlsx(results, { lang: ctx.lang, rules });
   }
 }

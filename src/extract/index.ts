@@ -4,10 +4,6 @@ import { detectFormat, decodeText } from './detect.js';
 import { ExtractError } from './errors.js';
 import type { Deadline } from './deadline.js';
 import { textToMdast } from './text.js';
-import { markdownToMdast } from './markdown.js';
-import { htmlToMdast } from './html.js';
-import { docxToMdast } from './docx/index.js';
-import { pdfToMdast } from './pdf/index.js';
 import { LIMITS, checkMarkdownNesting, checkSeparators, checkTagCount, checkText, checkTree } from './limits.js';
 
 export interface ExtractedDoc extends Extracted {
@@ -22,15 +18,24 @@ export async function extract(bytes: Uint8Array, fileName?: string, deadline?: D
   return doc;
 }
 
+// Each format's extractor (pdf.js, mammoth, parse5, remark) is loaded the first time a file of that
+// format comes: a text report should not pay for loading pdf.js (issue #15, start-up).
 async function extractTree(bytes: Uint8Array, fileName?: string, deadline?: Deadline): Promise<ExtractedDoc> {
   const { format } = detectFormat(bytes, fileName);
-  if (format === 'docx') return { format, ...(await docxToMdast(bytes, deadline)) };
-  if (format === 'pdf') return { format, ...(await pdfToMdast(bytes, undefined, deadline)) };
+  if (format === 'docx') {
+    const { docxToMdast } = await import('./docx/index.js');
+    return { format, ...(await docxToMdast(bytes, deadline)) };
+  }
+  if (format === 'pdf') {
+    const { pdfToMdast } = await import('./pdf/index.js');
+    return { format, ...(await pdfToMdast(bytes, undefined, deadline)) };
+  }
   const { text, encoding } = decodeText(bytes, format);
   if (text.trim() === '') throw new ExtractError('no-text');
   if (format === 'html') {
     if (text.length > LIMITS.htmlChars) throw new ExtractError('html-too-large', { size: text.length.toLocaleString('en-US'), limit: LIMITS.htmlChars.toLocaleString('en-US') });
     checkTagCount(text);
+    const { htmlToMdast } = await import('./html.js');
     const { tree, pageTitle, pageTitlePlace } = htmlToMdast(text);
     return { format, encoding, tree, pageTitle, pageTitlePlace };
   }
@@ -38,6 +43,7 @@ async function extractTree(bytes: Uint8Array, fileName?: string, deadline?: Dead
   checkSeparators(text, format === 'markdown' ? LIMITS.markdownCells : LIMITS.tableCells);
   if (format === 'markdown') {
     checkMarkdownNesting(text);
+    const { markdownToMdast } = await import('./markdown.js');
     return { format, encoding, tree: markdownToMdast(text) };
   }
   return { format, encoding, tree: textToMdast(text) };
