@@ -12,6 +12,8 @@ import { lintBytes, lintText } from '../src/engine/lint.js';
 import { defineRule } from '../src/engine/rule.js';
 import { fuzzInput, loadBases, type Base } from '../scripts/fuzz/inputs.js';
 import { fixture } from './helpers/fixtures.js';
+import { nodePdfThreads } from '../src/node/pdf-threads.js';
+import type { PdfThread, PdfThreads } from '../src/extract/pdf/thread.js';
 
 jest.setTimeout(60_000);
 const NO_BUDGET = { timeLimit: Infinity, fixes: false } as const;
@@ -164,5 +166,41 @@ describe('pdf.js’s unreachable rejections end no process', () => {
       child.stdin?.end();
     });
     expect({ code, stdout: stdout.trim() }).toEqual({ code: 0, stdout: 'pdf:xref PDF 文件已损坏或不完整，无法打开（SOI not found）' });
+  });
+});
+
+describe('pdf.js parses in a thread of its own (src/node/pdf-threads.ts), so a budget stops it mid-parse', () => {
+  // every thread handed out and how it came back
+  const watched = (threads: PdfThreads) => {
+    const log: boolean[] = [];
+    return {
+      log,
+      threads: { take: () => threads.take(), give: (t: PdfThread, well: boolean) => (log.push(well), threads.give(t, well)) } satisfies PdfThreads,
+    };
+  };
+
+  it('seed 20 index 420 (a CFF font of tens of thousands of glyphs: pdf.js compiles it for seconds without yielding) ends at the budget, its thread ended; the next PDF gets a new thread and its findings', async () => {
+    const input = fuzzInput(20, 420, bases);
+    expect(input.mutation).toBe('repeat');
+    const { log, threads } = watched(nodePdfThreads());
+    const r = await lintBytes(input.bytes, { filePath: input.name, timeLimit: 1000, fixes: false, pdfThreads: threads });
+    expectFatal(r, /检查超时（超过 1 秒），已中止/);
+    expect(log).toEqual([false]); // given back unwell: terminated, not kept
+    const clean = await lintBytes(readFileSync(fixture('pdf/clean-2020-department.lo.pdf')), { filePath: 'x.pdf', pdfThreads: threads, ...NO_BUDGET });
+    expect({ fatal: clean.fatal, findings: clean.messages.length, log }).toEqual({ fatal: false, findings: 0, log: [false, true] });
+  });
+
+  it('a thread that runs out of its memory ends that PDF with its own reason, and the process goes on', async () => {
+    const pdf = readFileSync(fixture('pdf/clean-2020-department.lo.pdf'));
+    const r = await lintBytes(pdf, { filePath: 'x.pdf', pdfThreads: nodePdfThreads({ memoryMb: 4 }), ...NO_BUDGET });
+    expectFatal(r, /^解析这个 PDF 用尽了内存（上限 4 MB），已中止；其他文件照常检查$/);
+  });
+
+  it('the same findings in a thread as in the caller’s own thread', async () => {
+    const pdf = readFileSync(fixture('pdf/003_079ed3c1b799cbd0.lo.pdf'));
+    const here = await lintBytes(pdf, { filePath: 'x.pdf', ...NO_BUDGET });
+    const apart = await lintBytes(pdf, { filePath: 'x.pdf', pdfThreads: nodePdfThreads(), ...NO_BUDGET });
+    expect(apart.messages.length).toBeGreaterThan(0);
+    expect(apart.messages).toEqual(here.messages);
   });
 });

@@ -4,6 +4,7 @@
  * uncaught error, an abort) is a crash; the parent kills this process when an input overruns.
  */
 import { lintBytes } from '../../src/engine/lint.js';
+import { pdfThreads } from '../../src/index.js';
 import { isPdfjsEcho } from '../../src/extract/pdf/contain.js';
 import { fuzzInput, loadBases } from './inputs.js';
 
@@ -31,7 +32,7 @@ process.on('message', async (message: { index: number }) => {
   try {
     // as `check` runs a file, with a time budget inside the hang limit: a file over it ends with
     // the 'too-slow' reason, which the summary counts apart (the limits should leave none)
-    const result = await lintBytes(input.bytes, { filePath: input.name, timeLimit: budget });
+    const result = await lintBytes(input.bytes, { filePath: input.name, timeLimit: budget, pdfThreads: pdfThreads() });
     const fatal = result.messages.find((m) => m.fatal);
     send({
       type: 'done',

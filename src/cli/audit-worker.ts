@@ -8,6 +8,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { lintBytes, fatalResult } from '../engine/lint.js';
+import { pdfThreads } from '../index.js';
 import { factsOf } from '../audit/facts.js';
 import { reportPage } from '../audit/pages.js';
 import { formatHtml } from '../report/html.js';
@@ -64,6 +65,7 @@ export default async function auditOne(task: AuditTask): Promise<AuditRecord> {
     view: true,
     fixes: false, // an audit offers no quick fixes: skip checking them
     timeLimit: task.timeLimit,
+    pdfThreads: pdfThreads(),
     onModel: (model) => {
       facts = factsOf(model);
     },

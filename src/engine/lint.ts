@@ -9,6 +9,7 @@ import type { Fix, FixEdit, Lang, LintMessage, LintResult, Point, RelatedLocatio
 import { extract } from '../extract/index.js';
 import { ExtractError } from '../extract/errors.js';
 import { deadlineAfter, type Deadline } from '../extract/deadline.js';
+import type { PdfThreads } from '../extract/pdf/thread.js';
 import { normalizeTree } from '../extract/normalize.js';
 import { buildModel, type ReportModel } from '../model/index.js';
 import { rules } from '../../rules/index.js';
@@ -43,6 +44,11 @@ export interface LintOptions {
    * gets one fatal reason and the run goes on
    */
   timeLimit?: number;
+  /**
+   * where pdf.js parses (extract/pdf/thread.ts): a host that can give it a thread of its own
+   * (the CLI, audit, the language server) passes them, so a budget can stop pdf.js mid-parse
+   */
+  pdfThreads?: PdfThreads;
 }
 
 export const DEFAULT_TIME_LIMIT = 60_000;
@@ -68,7 +74,7 @@ async function lintWithin(bytes: Uint8Array, options: LintOptions, deadline: Dea
   const lang = options.lang ?? 'zh';
   const ruleList = [...rules, ...(options.plugins ?? [])];
   const resolved = resolveRules(options.rules, options.preset, ruleList);
-  const doc = await extract(bytes, filePath, deadline);
+  const doc = await extract(bytes, filePath, deadline, options.pdfThreads);
   deadline.check();
   const normalization = normalizeTree(doc.tree);
   deadline.check();

@@ -32,6 +32,7 @@ export type FatalCode =
   | 'html-too-large'
   | 'numbering-level'
   | 'too-slow'
+  | 'pdf-out-of-memory'
   | 'internal';
 
 const reasons: Record<FatalCode, { zh: string; en: string }> = {
@@ -66,6 +67,7 @@ const reasons: Record<FatalCode, { zh: string; en: string }> = {
   'docx-doctype': { zh: 'DOCX 的 {part} 含有文档类型声明（<!DOCTYPE>，可定义实体、造成“实体炸弹”），Word 从不写入，文件已损坏或被篡改，已停止读取', en: 'the DOCX part {part} has a document type declaration (<!DOCTYPE>, which can define entities: an entity bomb); Word never writes one, so the file is damaged or tampered with: reading stopped' },
   'numbering-level': { zh: 'DOCX 的编号超出 Word 的范围（{what}），文件已损坏，已停止检查', en: 'the DOCX numbering is outside Word\'s range ({whatEn}): the file is damaged, checking stopped' },
   'too-slow': { zh: '检查超时（超过 {seconds} 秒），已中止；其他文件照常检查', en: 'checking took too long (over {seconds} s) and was stopped; other files are checked as usual' },
+  'pdf-out-of-memory': { zh: '解析这个 PDF 用尽了内存（上限 {limit} MB），已中止；其他文件照常检查', en: 'reading this PDF used up its memory (limit {limit} MB) and was stopped; other files are checked as usual' },
   internal: { zh: '检查这个文件时出错（reportlint 的内部错误：{detail}），请把文件报告给维护者', en: 'checking this file failed (an internal error in reportlint: {detail}); please report the file to the maintainers' },
   'not-implemented': { zh: '{format} 格式的读取尚未实现', en: 'reading {format} files is not implemented yet' },
 };

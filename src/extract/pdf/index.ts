@@ -8,6 +8,7 @@ import type { Root, RootContent, Table, TableRow, TableCell, Paragraph, Text } f
 import type { Point, SourceLocation } from '../../types.js';
 import { ExtractError } from '../errors.js';
 import { loadPdf, type PdfAssets } from './load.js';
+import type { PdfThreads } from './thread.js';
 import type { Deadline } from '../deadline.js';
 import { rulings } from './rulings.js';
 import { toRuns } from './runs.js';
@@ -22,8 +23,8 @@ export interface PdfExtract {
 /** A PDF with fewer visible characters than this per page, on average, has no real text layer (a scan). */
 const MIN_CHARS_PER_PAGE = 10;
 
-export async function pdfToMdast(bytes: Uint8Array, assets?: PdfAssets, deadline?: Deadline): Promise<PdfExtract> {
-  const raw = await loadPdf(bytes, assets, deadline);
+export async function pdfToMdast(bytes: Uint8Array, assets?: PdfAssets, deadline?: Deadline, threads?: PdfThreads): Promise<PdfExtract> {
+  const raw = await loadPdf(bytes, assets, deadline, threads);
   const pages: PageContent[] = raw.map((p) => {
     deadline?.check();
     const runs = toRuns(p.items, p.number);

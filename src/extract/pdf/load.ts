@@ -2,13 +2,14 @@
  * Open a PDF with pdf.js (legacy build: it runs on Node 20) and read each page's text items
  * and drawing operators. pdf.js errors become the core's fatal reasons.
  */
-import { getDocument, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, type PDFDocumentProxy, type PDFPageProxy, type PDFWorker } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { ExtractError } from '../errors.js';
 import { LIMITS } from '../limits.js';
 import { prescanPdf } from './prescan.js';
 import { containPdfjsRejections } from './contain.js';
 import { NO_DEADLINE, type Deadline } from '../deadline.js';
 import type { OperatorList } from './rulings.js';
+import { openOn, type PdfThreads } from './thread.js';
 
 export interface RawItem {
   str: string;
@@ -40,13 +41,27 @@ function defaultAssets(): PdfAssets {
   return { cMapUrl: `${root}cmaps/`, standardFontDataUrl: `${root}standard_fonts/` };
 }
 
-export async function loadPdf(bytes: Uint8Array, assets: PdfAssets = defaultAssets(), deadline: Deadline = NO_DEADLINE): Promise<RawPage[]> {
-  let doc: PDFDocumentProxy;
+export async function loadPdf(bytes: Uint8Array, assets: PdfAssets = defaultAssets(), budget: Deadline = NO_DEADLINE, threads?: PdfThreads): Promise<RawPage[]> {
   prescanPdf(bytes);
   containPdfjsRejections();
+  if (!threads) return readPages(bytes, assets, budget);
+  const use = openOn(threads, budget);
+  let well = false;
+  try {
+    const pages = await readPages(bytes, assets, use.deadline, use.worker);
+    well = true;
+    return pages;
+  } finally {
+    // a document given up (budget, limit, damage) may have left pdf.js busy: its thread is ended
+    use.close(well);
+  }
+}
+
+async function readPages(bytes: Uint8Array, assets: PdfAssets, deadline: Deadline, worker?: PDFWorker): Promise<RawPage[]> {
+  let doc: PDFDocumentProxy;
   try {
     // pdf.js may transfer the buffer it is given: hand it a copy so the caller's bytes stay usable.
-    const task = getDocument({ data: new Uint8Array(bytes), cMapPacked: true, verbosity: 0, isEvalSupported: false, ...assets });
+    const task = getDocument({ data: new Uint8Array(bytes), cMapPacked: true, verbosity: 0, isEvalSupported: false, ...assets, ...(worker ? { worker } : {}) });
     doc = await deadline.within(task.promise).catch((error) => {
       void task.destroy().catch(() => {}); // stop pdf.js's work on it
       throw error;
