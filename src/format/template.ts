@@ -169,7 +169,15 @@ function applicationRows(version: TemplateVersion): RowDef[] {
   return rows;
 }
 
+// one definition per format, built once: the model keeps indexes keyed by the definition
+const applicationTables = new Map<TemplateVersion, TableDef>();
 function applicationTable(version: TemplateVersion): TableDef {
+  let def = applicationTables.get(version);
+  if (!def) applicationTables.set(version, (def = buildApplicationTable(version)));
+  return def;
+}
+
+function buildApplicationTable(version: TemplateVersion): TableDef {
   return {
     id: 'application',
     section: 3,

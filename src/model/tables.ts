@@ -178,32 +178,99 @@ export type LabelMatch = 'exact' | 'longer' | 'cut' | 'similar' | 'former';
 
 type Match = { kind: 'row'; row: RowDef; rest: string; how: LabelMatch } | { kind: 'group'; label: string; rest: string } | { kind: 'header' } | { kind: 'banner' };
 
-/** Comparison keys of a table's labels, computed once per table definition. */
+/**
+ * Comparison keys of a table's labels, computed once per table definition, with an index from
+ * key to row: a cell is looked up by its key and its prefixes, not compared with every label.
+ */
 interface LabelKeys {
   rows: Array<{ row: RowDef; key: string }>;
   groups: Array<{ label: string; key: string }>;
-  headers: Set<string>;
+  headers: string[];
+  headerSet: Set<string>;
+  /** a row's key → the first row with that key */
+  rowByKey: Map<string, RowDef>;
+  /** a proper prefix (4 or more characters) of a row's key → the first row whose key it begins */
+  rowByPrefix: Map<string, { row: RowDef; key: string }>;
+  /** what a cell's text was found to be, by text (grid cells apart): the same labels and figures recur */
+  seen: [Map<string, Match | null>, Map<string, Match | null>];
 }
 const keyCache = new WeakMap<TableDef, LabelKeys>();
 function labelKeys(def: TableDef): LabelKeys {
   let k = keyCache.get(def);
   if (!k) {
+    const rows = def.rows.flatMap((row) => row.match.map((m) => ({ row, key: labelKey(m) })));
+    const rowByKey = new Map<string, RowDef>();
+    const rowByPrefix = new Map<string, { row: RowDef; key: string }>();
+    for (const r of rows) {
+      if (!rowByKey.has(r.key)) rowByKey.set(r.key, r.row);
+      for (let n = 4; n < r.key.length; n++) if (!rowByPrefix.has(r.key.slice(0, n))) rowByPrefix.set(r.key.slice(0, n), r);
+    }
+    const headers = def.headers.map(labelKey);
     k = {
-      rows: def.rows.flatMap((row) => row.match.map((m) => ({ row, key: labelKey(m) }))),
+      rows,
       groups: def.groups.map((label) => ({ label, key: labelKey(label) })),
-      headers: new Set(def.headers.map(labelKey)),
+      headers,
+      headerSet: new Set(headers),
+      rowByKey,
+      rowByPrefix,
+      seen: [new Map(), new Map()],
     };
     keyCache.set(def, k);
   }
   return k;
 }
 
+const CUT_KEY = /^[一二三四五六七八九十]、|^\([一二三四五六七八九十]+\)|^\d+\./;
+
+/**
+ * The template row a label names, scored as before the index: the whole key (1000), else a key
+ * that begins a longer row label, cut short by the layout (its length − ½), else the longest
+ * row label the key begins with (its length); among equals, the first row of the format.
+ */
+function bestRow(keys: LabelKeys, key: string): { m: Match; score: number } | null {
+  const exact = keys.rowByKey.get(key);
+  if (exact) return { m: { kind: 'row', row: exact, rest: '', how: 'exact' }, score: 1000 };
+  if (key.length >= 4 && CUT_KEY.test(key)) {
+    const longer = keys.rowByPrefix.get(key);
+    if (longer) return { m: { kind: 'row', row: longer.row, rest: longer.key.slice(key.length), how: 'cut' }, score: key.length - 0.5 };
+  }
+  for (let n = key.length - 1; n >= 4; n--) {
+    const row = keys.rowByKey.get(key.slice(0, n));
+    if (row) return { m: { kind: 'row', row, rest: '', how: 'longer' }, score: n };
+  }
+  return null;
+}
+
+// labels and figures repeat from table to table and report to report: their keys are kept (bounded)
+const keyOf = new Map<string, string>();
+function cachedLabelKey(text: string): string {
+  if (text.length > 200) return labelKey(text);
+  let k = keyOf.get(text);
+  if (k === undefined) {
+    if (keyOf.size > 20_000) keyOf.clear();
+    k = labelKey(text);
+    keyOf.set(text, k);
+  }
+  return k;
+}
+
 function matchLabel(def: TableDef, text: string, grid = false): Match | null {
-  const key = labelKey(text);
   const keys = labelKeys(def);
+  if (text.length > 200) return readLabel(def, keys, text, grid);
+  const seen = keys.seen[grid ? 1 : 0];
+  let m = seen.get(text);
+  if (m === undefined) {
+    if (seen.size > 20_000) seen.clear();
+    seen.set(text, (m = readLabel(def, keys, text, grid)));
+  }
+  return m;
+}
+
+function readLabel(def: TableDef, keys: LabelKeys, text: string, grid: boolean): Match | null {
+  const key = cachedLabelKey(text);
   if (!key) return null;
   if (def.banner?.test(text.replace(/\s/g, ''))) return { kind: 'banner' };
-  let best: { m: Match; score: number } | null = null;
+  let best = bestRow(keys, key);
   const consider = (mk: string, make: (rest: string, how: LabelMatch) => Match) => {
     let score = 0;
     let rest = '';
@@ -212,19 +279,18 @@ function matchLabel(def: TableDef, text: string, grid = false): Match | null {
     else if (mk.length >= 4 && key.startsWith(mk)) {
       score = mk.length;
       how = 'longer';
-    } else if (key.length >= 4 && mk.startsWith(key) && /^[一二三四五六七八九十]、|^\([一二三四五六七八九十]+\)|^\d+\./.test(key)) {
+    } else if (key.length >= 4 && mk.startsWith(key) && CUT_KEY.test(key)) {
       score = key.length - 0.5;
       rest = mk.slice(key.length);
       how = 'cut';
     }
     if (score > 0 && (!best || score > best.score)) best = { m: make(rest, how), score };
   };
-  for (const { row, key: mk } of keys.rows) consider(mk, (rest, how) => ({ kind: 'row', row, rest, how }));
   // A numbered row label with a word mistyped (2.其他法律行政止公开) is still its row when the
   // rest is close; table-shape reports the wording (the label read is kept on the row).
   if (!best && NUMBERED_KEY.test(key) && key.length >= 4) {
+    const n = NUMBERED_KEY.exec(key)![0];
     for (const { row, key: mk } of keys.rows) {
-      const n = NUMBERED_KEY.exec(key)![0];
       const score = mk.startsWith(n) ? dice(key, mk) : 0;
       if (score >= 0.6 && (!best || score > best.score)) best = { m: { kind: 'row', row, rest: '', how: 'similar' }, score };
     }
@@ -237,7 +303,7 @@ function matchLabel(def: TableDef, text: string, grid = false): Match | null {
   }
   const found = best as { m: Match; score: number } | null;
   if (found) return found.m;
-  if (keys.headers.has(key) || key.startsWith('(本列数据的勾稽关系') || /^\(?单位/.test(key) || [...keys.headers].some((h) => h.length >= 4 && key.startsWith(h))) return { kind: 'header' };
+  if (keys.headerSet.has(key) || key.startsWith('(本列数据的勾稽关系') || /^\(?单位/.test(key) || keys.headers.some((h) => h.length >= 4 && key.startsWith(h))) return { kind: 'header' };
   return null;
 }
 
@@ -294,7 +360,7 @@ export function readTable(def: TableDef, tokens: Token[], style: TableStyle): Te
   }
 
   for (const t of tokens) {
-    if (residue && !t.empty && labelKey(t.text) === residue) {
+    if (residue && !t.empty && cachedLabelKey(t.text) === residue) {
       residue = '';
       continue;
     }

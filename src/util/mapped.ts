@@ -25,37 +25,35 @@ export function replaceMapped(
   onChange?: (m: RegExpExecArray, replaced: string) => void,
 ): MappedText {
   if (!re.global) throw new Error('replaceMapped needs a global RegExp');
-  let text = '';
+  re.lastIndex = 0;
+  let m = re.exec(src.text);
+  // most stages find nothing in most texts: the text and its map are kept, not copied
+  if (!m) return src;
+  const parts: string[] = [];
   const map: number[] = [];
   let last = 0;
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(src.text))) {
+  let changed = false;
+  for (; m; m = re.exec(src.text)) {
     if (m[0].length === 0) {
       re.lastIndex++;
       continue;
     }
     const start = m.index;
-    const end = start + m[0].length;
-    for (let i = last; i < start; i++) {
-      text += src.text[i];
-      map.push(src.map[i]);
-    }
     const rep = replacement(m);
-    if (rep !== m[0]) onChange?.(m, rep);
-    for (let j = 0; j < rep.length; j++) {
-      text += rep[j];
-      // same length: keep 1:1; otherwise point at the start of the match (or the char at j, if any)
-      map.push(src.map[start + Math.min(j, m[0].length - 1)]);
-    }
-    last = end;
+    if (rep === m[0]) continue;
+    changed = true;
+    onChange?.(m, rep);
+    if (start > last) parts.push(src.text.slice(last, start));
+    for (let i = last; i < start; i++) map.push(src.map[i]);
+    parts.push(rep);
+    // same length: keep 1:1; otherwise point at the start of the match (or the char at j, if any)
+    for (let j = 0; j < rep.length; j++) map.push(src.map[start + Math.min(j, m[0].length - 1)]);
+    last = start + m[0].length;
   }
-  for (let i = last; i < src.text.length; i++) {
-    text += src.text[i];
-    map.push(src.map[i]);
-  }
-  map.push(src.map[src.text.length]);
-  return { text, map };
+  if (!changed) return src;
+  parts.push(src.text.slice(last));
+  for (let i = last; i <= src.text.length; i++) map.push(src.map[i]);
+  return { text: parts.join(''), map };
 }
 
 /** Apply a per-character conversion that keeps length (e.g. traditional → simplified). */
