@@ -7,13 +7,13 @@
  * Site chrome recognisable by its words (breadcrumbs, 打印/关闭, 上一篇/下一篇, 发布日期 lines)
  * is taken out of the body and kept as metadata.
  */
-import * as OpenCC from 'opencc-js';
 import type { Root, Text, Parent, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { mapped, replaceMapped, convertSameLength, type MappedText } from '../util/mapped.js';
 import { HAN, CJK_TEXT } from '../util/cjk.js';
 import type { Place } from '../types.js';
 import { trimEndOf } from '../util/trim.js';
+import { toSimplified } from '../util/t2s.js';
 
 export interface Change {
   kind: 'pinyin' | 'traditional' | 'radical' | 'fullwidth' | 'punctuation' | 'cjk-space';
@@ -37,11 +37,6 @@ export interface Normalization {
   chrome: ChromeLine[];
 }
 
-let converter: ((s: string) => string) | null = null;
-function t2s(s: string): string {
-  const convert = (converter ??= OpenCC.Converter({ from: 't', to: 'cn' }));
-  return convert(s);
-}
 
 const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ';
 const PINYIN = new RegExp(`(?<=[${HAN}]\n?)[(（](?=[a-zü]*[${TONED}])[a-zü${TONED}]{1,7}[)）]`, 'g');
@@ -73,21 +68,20 @@ export interface NormalizeOptions {
   softWraps?: boolean;
 }
 
+// one scan for any character a stage other than t2s acts on: most text nodes have none, and
+// then the nine scans of the stages are skipped
+const STAGED = /[\u200b-\u200d\u2060\ufeff\u00ad\u00a0\u3000 (（,;:\n\u2e80-\u2ef3\u2f00-\u2fd5\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/;
+
 export function normalizeText(input: string, record?: (c: Change, originalOffset: number) => void, options: NormalizeOptions = {}): MappedText {
   let t = mapped(input);
+  if (!STAGED.test(input)) return traditional(t, record);
   t = replaceMapped(t, INVISIBLE, () => '');
   t = replaceMapped(t, NBSP, () => ' ');
   // a run of padding is a gap however long: cut to a bound so no pattern meets an unbounded run
   t = replaceMapped(t, LONG_SPACES, (m) => m[0].slice(0, MAX_SPACES));
   t = stage(t, PINYIN, () => '', (m) => ({ kind: 'pinyin', from: m[0], to: '' }));
   t = stage(t, RADICAL, (m) => RADICALS[m[0]] ?? m[0].normalize('NFKC'), (m, r) => ({ kind: 'radical', from: m[0], to: r }));
-  const before = t;
-  const conv = convertSameLength(t, t2s);
-  if (conv.changed > 0) {
-    t = conv.result;
-    for (let i = 0; i < before.text.length; i++)
-      if (before.text[i] !== t.text[i]) record?.({ kind: 'traditional', from: before.text[i], to: t.text[i] }, before.map[i]);
-  }
+  t = traditional(t, record);
   t = stage(t, FULLWIDTH_ALNUM, (m) => String.fromCharCode(m[0].charCodeAt(0) - 0xfee0), (m, r) => ({ kind: 'fullwidth', from: m[0], to: r }));
   t = stage(
     t,
@@ -117,6 +111,15 @@ export function normalizeText(input: string, record?: (c: Change, originalOffset
   }
 }
 const hasHan = new RegExp(`[${HAN}]`);
+
+/** Traditional characters to simplified (opencc-js), each change recorded. */
+function traditional(t: MappedText, record?: (c: Change, originalOffset: number) => void): MappedText {
+  const conv = convertSameLength(t, toSimplified);
+  if (conv.changed === 0) return t;
+  for (let i = 0; i < t.text.length; i++)
+    if (t.text[i] !== conv.result.text[i]) record?.({ kind: 'traditional', from: t.text[i], to: conv.result.text[i] }, t.map[i]);
+  return conv.result;
+}
 
 /** a line that is only a date (「• 2024-03-08 10:35」): chrome here, the publication date for the model */
 export const DATE_ONLY_LINE = /^[•·\s]*(\d{4})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})(?:\s+\d{1,2}\s*:\s*\d{2}(?::\d{2})?)?\s*$/;

@@ -73,11 +73,12 @@ export function sentencesOf(text: string): Sentence[] {
       if (t.trim()) out.push({ text: t, start: s, clauses: clausesOf(text, s, e) });
     }
   };
+  // character codes, not one-character strings: each CJK character read as a string is an allocation
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '（' || ch === '(') depth++;
-    else if ((ch === '）' || ch === ')') && depth > 0) depth--;
-    else if (ch === '\n' || (depth === 0 && (ch === '。' || ch === '！' || ch === '？'))) {
+    const ch = text.charCodeAt(i);
+    if (ch === OPEN || ch === OPEN_ASCII) depth++;
+    else if ((ch === CLOSE || ch === CLOSE_ASCII) && depth > 0) depth--;
+    else if (ch === 10 || (depth === 0 && (ch === 0x3002 || ch === 0xff01 || ch === 0xff1f))) {
       push(i + 1);
       start = i + 1;
       depth = 0;
@@ -87,30 +88,39 @@ export function sentencesOf(text: string): Sentence[] {
   return out;
 }
 
-const SEPARATORS = new Set(['，', ',', '；', ';', '：', ':', '、']);
+/** （ ( ） ) */
+const OPEN = 0xff08;
+const OPEN_ASCII = 0x28;
+const CLOSE = 0xff09;
+const CLOSE_ASCII = 0x29;
+/** ，,；;：:、 */
+const SEPARATORS = new Set([0xff0c, 0x2c, 0xff1b, 0x3b, 0xff1a, 0x3a, 0x3001]);
 
 function clausesOf(text: string, from: number, to: number): Clause[] {
   // asides are read on their own; in the clause around them they are blanked out (same length,
   // so offsets stay those of the block text)
   const asides: Array<[number, number]> = [];
-  let masked = '';
+  const parts: string[] = [];
+  let last = from;
   for (let i = from; i < to; i++) {
-    if (text[i] === '（' || text[i] === '(') {
+    const ch = text.charCodeAt(i);
+    if (ch === OPEN || ch === OPEN_ASCII) {
       const endAt = matchingClose(text, i, to);
       if (endAt > i) {
         asides.push([i + 1, endAt]);
-        masked += ' '.repeat(endAt - i + 1);
+        parts.push(text.slice(last, i), ' '.repeat(endAt - i + 1));
         i = endAt;
-        continue;
+        last = endAt + 1;
       }
     }
-    masked += text[i];
   }
+  parts.push(text.slice(last, to));
+  const masked = parts.join('');
   const out: Clause[] = [];
   const split = (src: string, base: number, start: number, end: number, aside: boolean) => {
     let s = start;
     for (let j = start; j <= end; j++) {
-      if (j === end || SEPARATORS.has(src[j - base])) {
+      if (j === end || SEPARATORS.has(src.charCodeAt(j - base))) {
         if (j > s && src.slice(s - base, j - base).trim()) out.push(clause(src, base, s, j, j === end ? '' : src[j - base], aside));
         s = j + 1;
       }
@@ -131,8 +141,9 @@ function clausesOf(text: string, from: number, to: number): Clause[] {
 function matchingClose(text: string, open: number, to: number): number {
   let depth = 0;
   for (let i = open; i < to; i++) {
-    if (text[i] === '（' || text[i] === '(') depth++;
-    else if (text[i] === '）' || text[i] === ')') {
+    const ch = text.charCodeAt(i);
+    if (ch === OPEN || ch === OPEN_ASCII) depth++;
+    else if (ch === CLOSE || ch === CLOSE_ASCII) {
       depth--;
       if (depth === 0) return i;
     }
