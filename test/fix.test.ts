@@ -10,6 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { decodeText } from '../src/extract/detect.js';
 import type { Fix, LintResult } from '../src/types.js';
 import { countBy, fixture, listFixtures, lintFixture } from './helpers/fixtures.js';
+import { defineRule } from '../src/engine/rule.js';
 
 /**
  * The source with a fix's edits applied, as an editor applies them (vscode-languageserver-textdocument,
@@ -104,5 +105,35 @@ describe('no fix where it is not certain', () => {
       expect(r.messages.map((m) => m.ruleId)).toContain('reporting-period');
       expect(withFix(r)).toEqual([]);
     }
+  });
+});
+
+describe('what proving fixes costs', () => {
+  // a plugin rule that finds nothing and counts the lints it runs in: the report's own, and each proof
+  const counting = () => {
+    const seen = { lints: 0 };
+    const rule = defineRule({ id: 'plugin/count', type: 'problem', kind: 'defect', severity: 'info', templates: ['2019', '2021'], description: { zh: '计数', en: 'count' }, messages: {} }, () => {
+      seen.lints++;
+    });
+    return { seen, rule };
+  };
+
+  it('no lint beyond the report’s own when nobody asks for fixes, one when they do (seeds/002 has two fixes)', async () => {
+    const text = await readFile(fixture('seeds/002_605866c201a9c82d.txt'), 'utf8');
+    const off = counting();
+    const plain = await lintText(text, { filePath: 'draft.txt', plugins: [off.rule], fixes: false });
+    expect(off.seen.lints).toBe(1);
+    expect(withFix(plain)).toEqual([]);
+    const on = counting();
+    const fixed = await lintText(text, { filePath: 'draft.txt', plugins: [on.rule] });
+    expect(withFix(fixed).map((m) => m.ruleId).sort()).toEqual(['narrative-sum', 'reporting-period']);
+    expect(on.seen.lints).toBe(2);
+  });
+
+  it('a proof that finds something new costs no further lint: the fix is not offered', async () => {
+    const c = counting();
+    const r = await lintText(await readFile(fixture('2021/break-review-litigation-totals.txt'), 'utf8'), { filePath: 'draft.txt', plugins: [c.rule] });
+    expect(r.messages.filter((m) => m.ruleId === 'review-litigation-totals').map((m) => m.fix)).toEqual([undefined]);
+    expect(c.seen.lints).toBe(2);
   });
 });

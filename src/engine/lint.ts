@@ -207,53 +207,48 @@ export function lintText(text: string, options: LintOptions = {}): Promise<LintR
  * A fix is certain only if the fixed text lints to no finding that was not there before, and not
  * to its own: a total that the prose also states, or a part that is the real mistake, shows up
  * as a new finding. (Fixing a total may clear the other sums it stood in.) One lint with every
- * fix applied proves them all at once; only when that finds something new — two fixes for one
- * typo, say — is each proved alone (at most MAX_FIXES_CHECKED of them, within the file's time
- * budget), since which one caused it is not known. A fix not proved is not offered.
+ * fix applied proves them all at once — the only extra lint a report costs. When that lint finds
+ * something new (two fixes for one typo, say), which fix caused it is not known, so none is
+ * offered; fixes whose edits overlap (alternatives for one place) cannot be applied together
+ * and are not offered either. A fix not proved is not offered: a missing fix costs a keystroke,
+ * a wrong one a defect.
  */
-const MAX_FIXES_CHECKED = 10;
-
 async function keepCertainFixes(messages: LintMessage[], source: SourceText, options: LintOptions, deadline: Deadline): Promise<void> {
   const fixed = messages.filter((m) => m.fix);
   if (fixed.length === 0) return;
-  const proved = new Set<LintMessage>();
   const key = (m: LintMessage) => `${m.ruleId}\u0000${m.message}`;
-  const relint = async (fix: Fix) => {
-    deadline.check();
-    const text = applyFix(source.text, fix);
-    return (await lintWithin(new TextEncoder().encode(`\uFEFF${text}`), { ...options, view: false, onModel: undefined, fixes: false }, deadline)).messages;
-  };
-  // certain: every finding after the fix was there before, and none of the fixed ones is left
-  const provedBy = (after: LintMessage[], applied: LintMessage[]) => {
-    const left = new Map<string, number>();
-    for (const b of messages) if (!applied.includes(b)) left.set(key(b), (left.get(key(b)) ?? 0) + 1);
-    return after.every((a) => {
-      const n = left.get(key(a)) ?? 0;
-      left.set(key(a), n - 1);
-      return n > 0;
-    });
-  };
-  // fixes whose edits overlap cannot be applied together: each is proved alone
   const together: LintMessage[] = [];
   const edits: FixEdit[] = [];
   const overlaps = (a: FixEdit, b: FixEdit) => before(a.line, a.column, b.endLine, b.endColumn) && before(b.line, b.column, a.endLine, a.endColumn);
-  for (const m of fixed)
-    if (!m.fix!.edits.some((e) => edits.some((t) => overlaps(e, t)))) {
+  for (const m of fixed) {
+    const clash = fixed.some((o) => o !== m && o.fix!.edits.some((e) => m.fix!.edits.some((t) => overlaps(e, t))));
+    if (clash) delete m.fix;
+    else {
       edits.push(...m.fix!.edits);
       together.push(m);
     }
-  try {
-    if (together.length === fixed.length && provedBy(await relint({ title: '', edits }), together)) return;
-    let checked = 0;
-    for (const m of fixed) {
-      if (++checked > MAX_FIXES_CHECKED || !provedBy(await relint(m.fix!), [m])) delete m.fix;
-      else proved.add(m);
-    }
-  } catch (error) {
-    // the time budget ran out while proving: the findings stand, the fixes not yet proved are not offered
-    if (!(error instanceof ExtractError && error.code === 'too-slow')) throw error;
-    for (const m of fixed) if (!proved.has(m)) delete m.fix;
   }
+  if (together.length === 0) return;
+  let after: LintMessage[];
+  try {
+    deadline.check();
+    const text = applyFix(source.text, { title: '', edits });
+    after = (await lintWithin(new TextEncoder().encode(`\uFEFF${text}`), { ...options, view: false, onModel: undefined, fixes: false }, deadline)).messages;
+  } catch (error) {
+    // the time budget ran out while proving: the findings stand, their fixes are not offered
+    if (!(error instanceof ExtractError && error.code === 'too-slow')) throw error;
+    for (const m of together) delete m.fix;
+    return;
+  }
+  // certain: every finding after the fixes was there before, and none of the fixed ones is left
+  const left = new Map<string, number>();
+  for (const b of messages) if (!together.includes(b)) left.set(key(b), (left.get(key(b)) ?? 0) + 1);
+  const proved = after.every((a) => {
+    const n = left.get(key(a)) ?? 0;
+    left.set(key(a), n - 1);
+    return n > 0;
+  });
+  if (!proved) for (const m of together) delete m.fix;
 }
 
 const before = (line: number, column: number, endLine: number, endColumn: number) => line < endLine || (line === endLine && column < endColumn);

@@ -172,10 +172,7 @@ export function normalizeTree(tree: Root): Normalization {
 function removeChrome(parent: Parent, chrome: ChromeLine[]): void {
   parent.children = (parent.children as RootContent[]).filter((child) => {
     if (child.type === 'paragraph' || child.type === 'heading') {
-      const texts: Text[] = [];
-      visit(child, 'text', (t: Text) => {
-        texts.push(t);
-      });
+      const texts = textsOf(child, []);
       const text = texts.map((t) => t.value).join('').trim();
       const kind = chromeKind(text);
       if (kind && texts.length > 0) {
@@ -186,6 +183,13 @@ function removeChrome(parent: Parent, chrome: ChromeLine[]): void {
     if (child.type === 'blockquote' || child.type === 'list' || child.type === 'listItem') removeChrome(child, chrome);
     return true;
   }) as Parent['children'];
+}
+
+/** The text nodes under a node, in order (a walk of its own: visit() compiles its test on every call, once per paragraph here). */
+function textsOf(node: RootContent | Parent, out: Text[]): Text[] {
+  if (node.type === 'text') out.push(node as Text);
+  else if ('children' in node) for (const c of node.children) textsOf(c as RootContent, out);
+  return out;
 }
 
 /**

@@ -22,8 +22,24 @@ export interface GluedPiece {
 interface LabelPattern {
   re: RegExp;
   length: number;
+  /** the characters a match can start with (null: any) */
+  first: string[] | null;
 }
-const patternCache = new WeakMap<TableDef, LabelPattern[]>();
+interface Patterns {
+  all: LabelPattern[];
+  /** by the character at the place tried: only the patterns that can start there, in the order of `all` */
+  at: Map<string, LabelPattern[]>;
+}
+const patternCache = new WeakMap<TableDef, Patterns>();
+
+/** The characters a label's pattern can start with; null when its first character is optional. */
+function firstChars(label: string): string[] | null {
+  const ch = [...label].find((c) => !/\s/.test(c));
+  if (ch === undefined || /[、.．“”"「」，,：:；;]/.test(ch)) return null;
+  if (/[（(]/.test(ch)) return ['（', '('];
+  if (/[）)]/.test(ch)) return ['）', ')'];
+  return [ch];
+}
 
 /** A label as a pattern that tolerates the punctuation and spacing a page varies. */
 function labelPattern(label: string): RegExp {
@@ -41,17 +57,25 @@ function labelPattern(label: string): RegExp {
   return new RegExp(src, 'y');
 }
 
-function patterns(def: TableDef): LabelPattern[] {
+function patterns(def: TableDef): Patterns {
   let p = patternCache.get(def);
   if (!p) {
     const labels = new Set<string>([...def.rows.flatMap((r) => [...r.match, ...r.path]), ...def.groups, ...def.headers]);
-    p = [...labels].filter((l) => labelKey(l).length >= 2).map((l) => ({ re: labelPattern(l), length: labelKey(l).length }));
+    const all: LabelPattern[] = [...labels].filter((l) => labelKey(l).length >= 2).map((l) => ({ re: labelPattern(l), length: labelKey(l).length, first: firstChars(l) }));
     // the 2021 and 2019 banners of table 2
-    p.push({ re: /第二十条第[（(][一二三四五六七八九十]+[)）]项\s*/y, length: 8 });
-    p.sort((a, b) => b.length - a.length);
+    all.push({ re: /第二十条第[（(][一二三四五六七八九十]+[)）]项\s*/y, length: 8, first: ['第'] });
+    all.sort((a, b) => b.length - a.length);
+    p = { all, at: new Map() };
     patternCache.set(def, p);
   }
   return p;
+}
+
+/** The patterns that can match at a character (a line is tried at every character: most start no label). */
+function patternsAt(p: Patterns, ch: string): LabelPattern[] {
+  let list = p.at.get(ch);
+  if (!list) p.at.set(ch, (list = p.all.filter((x) => x.first === null || x.first.includes(ch))));
+  return list;
 }
 
 /**
@@ -86,7 +110,7 @@ export function gluedPieces(line: string, def: TableDef, continuing = false): Gl
   };
   while (i < line.length) {
     let best = 0;
-    for (const p of pats) {
+    for (const p of patternsAt(pats, line[i])) {
       p.re.lastIndex = i;
       const m = p.re.exec(line);
       if (m && m[0].trim().length > best) best = m[0].length;

@@ -241,19 +241,6 @@ function bestRow(keys: LabelKeys, key: string): { m: Match; score: number } | nu
   return null;
 }
 
-// labels and figures repeat from table to table and report to report: their keys are kept (bounded)
-const keyOf = new Map<string, string>();
-function cachedLabelKey(text: string): string {
-  if (text.length > 200) return labelKey(text);
-  let k = keyOf.get(text);
-  if (k === undefined) {
-    if (keyOf.size > 20_000) keyOf.clear();
-    k = labelKey(text);
-    keyOf.set(text, k);
-  }
-  return k;
-}
-
 function matchLabel(def: TableDef, text: string, grid = false): Match | null {
   const keys = labelKeys(def);
   if (text.length > 200) return readLabel(def, keys, text, grid);
@@ -267,7 +254,7 @@ function matchLabel(def: TableDef, text: string, grid = false): Match | null {
 }
 
 function readLabel(def: TableDef, keys: LabelKeys, text: string, grid: boolean): Match | null {
-  const key = cachedLabelKey(text);
+  const key = labelKey(text);
   if (!key) return null;
   if (def.banner?.test(text.replace(/\s/g, ''))) return { kind: 'banner' };
   let best = bestRow(keys, key);
@@ -360,7 +347,7 @@ export function readTable(def: TableDef, tokens: Token[], style: TableStyle): Te
   }
 
   for (const t of tokens) {
-    if (residue && !t.empty && cachedLabelKey(t.text) === residue) {
+    if (residue && !t.empty && labelKey(t.text) === residue) {
       residue = '';
       continue;
     }

@@ -26,7 +26,7 @@ export interface MarkerHit {
 
 /** The markers of `version` among a table's tokens, in document order, each once. */
 export function markersIn(tokens: Token[], table: TableId, version: TemplateVersion): MarkerHit[] {
-  const words = (VERSION_MARKERS[version][table] ?? []).map((w) => ({ w, key: labelKey(w) }));
+  const words = markerKeys(version, table);
   const hits: MarkerHit[] = [];
   const seen = new Set<string>();
   for (const token of tokens) {
@@ -40,6 +40,13 @@ export function markersIn(tokens: Token[], table: TableId, version: TemplateVers
     }
   }
   return hits;
+}
+
+const keyed = new Map<string, Array<{ w: string; key: string }>>();
+function markerKeys(version: TemplateVersion, table: TableId): Array<{ w: string; key: string }> {
+  let words = keyed.get(version + table);
+  if (!words) keyed.set(version + table, (words = (VERSION_MARKERS[version][table] ?? []).map((w) => ({ w, key: labelKey(w) }))));
+  return words;
 }
 
 export const otherVersion = (v: TemplateVersion): TemplateVersion => (v === '2021' ? '2019' : '2021');

@@ -7,6 +7,18 @@ export const NUMBERED_LABEL = /^([一二三四五六七八九十]+、|[（(][一
 
 /** A comparison key for labels: no spaces, no punctuation, one parenthesis style. */
 export function labelKey(s: string): string {
+  // labels and figures recur from table to table and report to report: their keys are kept (bounded)
+  if (s.length > 200) return keyOf(s);
+  let k = keys.get(s);
+  if (k === undefined) {
+    if (keys.size > 20_000) keys.clear();
+    keys.set(s, (k = keyOf(s)));
+  }
+  return k;
+}
+const keys = new Map<string, string>();
+
+function keyOf(s: string): string {
   return s
     .replace(/[（(]/g, '(')
     .replace(/[）)]/g, ')')
