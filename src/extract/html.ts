@@ -60,8 +60,15 @@ function spanPositions(node: Root | RootContent): void {
   if (!node.position && kids.length > 0) node.position = { start: kids[0].position!.start, end: kids[kids.length - 1].position!.end };
 }
 
+// the rows and cells of a table are laid out by their tags: the whitespace between them (a
+// pretty-printed page's indentation, a third of all nodes of such a page) shows nothing, and
+// every pass after this one (to-mdast's copy of the tree, its whitespace pass) would walk it
+const TABLE_STRUCTURE = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr', 'colgroup']);
+
 function prune(node: HastRoot | Element, drop: (el: Element) => boolean): void {
+  const structure = node.type === 'element' && TABLE_STRUCTURE.has(node.tagName);
   node.children = (node.children as ElementContent[]).filter((child) => {
+    if (child.type === 'text') return !(structure && child.value.trim() === '');
     if (child.type !== 'element') return true;
     if (drop(child)) return false;
     prune(child, drop);
