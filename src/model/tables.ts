@@ -488,7 +488,15 @@ function gluedRow(def: RowDef, label: string, place: Place | undefined, slots: T
   };
 }
 
-/** A cell of a read table by row and column key. */
+/** A cell of a read table by row and column key (the first row read with that key). */
 export function cellAt(table: TemplateTable, rowKey: string, columnKey: string): Cell | undefined {
-  return table.rows.find((r) => r.def.key === rowKey)?.cells.find((c) => c.column.key === columnKey);
+  // the arithmetic rules ask for every cell of a table, several times: an index per table, built once
+  let index = cellIndex.get(table);
+  if (!index) {
+    index = new Map();
+    for (const r of table.rows) for (const c of r.cells) if (!index.has(`${r.def.key}\u0000${c.column.key}`)) index.set(`${r.def.key}\u0000${c.column.key}`, c);
+    cellIndex.set(table, index);
+  }
+  return index.get(`${rowKey}\u0000${columnKey}`);
 }
+const cellIndex = new WeakMap<TemplateTable, Map<string, Cell>>();
