@@ -42,6 +42,8 @@ export interface Extracted {
   format: Format;
   encoding?: string;
   tree: Root;
+  /** the decoded source of a text, Markdown or HTML file: what the user edits (directives, fixes) */
+  source?: string;
   /**
    * For formats whose tree positions are not the user's (DOCX: positions in mammoth's HTML;
    * PDF: lines of the rebuilt text), turns a tree point into the user's location.

@@ -96,7 +96,7 @@ async function lintWithin(bytes: Uint8Array, options: LintOptions, deadline: Dea
   // drafts written as text, Markdown or HTML: the source is what the user edits (inline
   // directives, quick fixes); DOCX and PDF positions are not in a text the user can edit
   const editable = doc.format === 'text' || doc.format === 'markdown' || doc.format === 'html';
-  const source: SourceText | null = editable ? sourceText(decodeText(bytes, doc.format).text, doc.format === 'html') : null;
+  const source: SourceText | null = editable ? sourceText(doc.source ?? decodeText(bytes, doc.format).text, doc.format === 'html') : null;
 
   const ordered = [...file.messages].sort(
     (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''),

@@ -38,14 +38,14 @@ async function extractTree(bytes: Uint8Array, fileName?: string, deadline?: Dead
     checkTagCount(text);
     const { htmlToMdast } = await import('./html.js');
     const { tree, pageTitle, pageTitlePlace } = htmlToMdast(text);
-    return { format, encoding, tree, pageTitle, pageTitlePlace };
+    return { format, encoding, source: text, tree, pageTitle, pageTitlePlace };
   }
   checkText(text);
   checkSeparators(text, format === 'markdown' ? LIMITS.markdownCells : LIMITS.tableCells);
   if (format === 'markdown') {
     checkMarkdownNesting(text);
     const { markdownToMdast } = await import('./markdown.js');
-    return { format, encoding, tree: markdownToMdast(text) };
+    return { format, encoding, source: text, tree: markdownToMdast(text) };
   }
-  return { format, encoding, tree: textToMdast(text) };
+  return { format, encoding, source: text, tree: textToMdast(text) };
 }

@@ -494,9 +494,13 @@ export function cellAt(table: TemplateTable, rowKey: string, columnKey: string):
   let index = cellIndex.get(table);
   if (!index) {
     index = new Map();
-    for (const r of table.rows) for (const c of r.cells) if (!index.has(`${r.def.key}\u0000${c.column.key}`)) index.set(`${r.def.key}\u0000${c.column.key}`, c);
+    for (const r of table.rows) {
+      let row = index.get(r.def.key);
+      if (!row) index.set(r.def.key, (row = new Map()));
+      for (const c of r.cells) if (!row.has(c.column.key)) row.set(c.column.key, c);
+    }
     cellIndex.set(table, index);
   }
-  return index.get(`${rowKey}\u0000${columnKey}`);
+  return index.get(rowKey)?.get(columnKey);
 }
-const cellIndex = new WeakMap<TemplateTable, Map<string, Cell>>();
+const cellIndex = new WeakMap<TemplateTable, Map<string, Map<string, Cell>>>();
