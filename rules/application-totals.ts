@@ -60,8 +60,11 @@ export default defineRule(
       if (!parts || num(total) === null) continue;
       const computed = sum(parts);
       if (computed === num(total)) continue;
-      // the core keeps the fix only if the fixed table has no other finding (the parts are right)
-      const fix = totalFix(total, computed);
+      // A total cell can stand in two sums (a row's 总计 is also a part of the 总计 column's
+      // （七）总计): writing the sum into it is offered only if every other sum it stands in
+      // holds afterwards — one mistyped cell breaks two sums, and only its own fix mends both.
+      // (The core then proves the fix by linting the fixed table.)
+      const fix = tallies.every((other) => other === tally || holdsWith(other, total, computed)) ? totalFix(total, computed) : undefined;
       if (tally.id === 'resultTotal')
         report(
           'resultTotal',
@@ -85,5 +88,15 @@ interface Tally {
   id: 'resultTotal' | 'columnTotal';
   total: Cell;
   parts: Array<Cell | undefined>;
+}
+
+/** Whether a sum holds (or is not checked: a cell that is not a number) with one cell's value changed. */
+function holdsWith(t: Tally, cell: Cell, value: number): boolean {
+  if (t.total !== cell && !t.parts.includes(cell)) return true;
+  const v = (c: Cell | undefined) => (c === cell ? value : num(c));
+  const parts = t.parts.map(v);
+  const total = v(t.total);
+  if (total === null || parts.some((p) => p === null)) return true;
+  return parts.reduce<number>((a, b) => a + b!, 0) === total;
 }
 
