@@ -93,8 +93,8 @@ const OPEN = 0xff08;
 const OPEN_ASCII = 0x28;
 const CLOSE = 0xff09;
 const CLOSE_ASCII = 0x29;
-/** ，,；;：:、 */
-const SEPARATORS = new Set([0xff0c, 0x2c, 0xff1b, 0x3b, 0xff1a, 0x3a, 0x3001]);
+/** ，,；;：:、 (compared as codes: a set look-up per character was the grammar's largest cost) */
+const isSeparator = (c: number) => c === 0xff0c || c === 0x3001 || c === 0xff1b || c === 0xff1a || c === 0x2c || c === 0x3b || c === 0x3a;
 
 function clausesOf(text: string, from: number, to: number): Clause[] {
   // asides are read on their own; in the clause around them they are blanked out (same length,
@@ -120,7 +120,7 @@ function clausesOf(text: string, from: number, to: number): Clause[] {
   const split = (src: string, base: number, start: number, end: number, aside: boolean) => {
     let s = start;
     for (let j = start; j <= end; j++) {
-      if (j === end || SEPARATORS.has(src.charCodeAt(j - base))) {
+      if (j === end || isSeparator(src.charCodeAt(j - base))) {
         if (j > s && src.slice(s - base, j - base).trim()) out.push(clause(src, base, s, j, j === end ? '' : src[j - base], aside));
         s = j + 1;
       }
