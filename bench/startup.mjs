@@ -107,5 +107,5 @@ const rows = cases.map((c, i) => {
 const w = Math.max(...rows.map((r) => r.name.length));
 const lines = [`${'case'.padEnd(w)}  median ms  x node -e 0  target  `, `${'-'.repeat(w)}  ---------  -----------  ------  ------`];
 for (const r of rows) lines.push(`${r.name.padEnd(w)}  ${r.medianMs.toFixed(1).padStart(9)}  ${r.ratio.toFixed(2).padStart(11)}  ${(r.target ? `${r.target}x` : '').padStart(6)}  ${r.met === null ? '' : r.met ? 'met' : 'missed'}`);
-process.stdout.write(`${lines.join('\n')}\n(${a.runs} runs each, interleaved; node ${process.version}, ${path.relative(REPO, a.bin) || a.bin})\n`);
+process.stdout.write(`${lines.join('\n')}\n(${a.runs} runs each, interleaved; node ${process.version}, ${a.bin.startsWith(REPO + path.sep) ? path.relative(REPO, a.bin) : a.bin})\n`);
 if (a.json) writeFileSync(a.json, JSON.stringify(rows, null, 2) + '\n');
