@@ -5,8 +5,11 @@
  * moment of the machine falls on all of them alike, and the median of each is compared with the
  * median of `node -e 0`. Target (issue #15): at most 4x.
  *
- *   node bench/startup.mjs [--runs 15] [--json out.json] [--bin path/to/reportlint.js]
+ *   node bench/startup.mjs [--runs 15] [--json out.json] [--bin path/to/reportlint.js …]
  *                          [--file fixtures/2021/….txt]
+ *
+ * --bin may be given more than once (say, a snapshot of an older commit and this one): each
+ * build's cases are timed in the same rounds, named with the build's path.
  *
  * The LSP case is the time from spawning `reportlint lsp --stdio` to its answer to `initialize`.
  * Prints a table to stdout; with --json also writes [{name, medianMs, ratio, target, met}]
@@ -19,17 +22,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const a = { runs: 15, bin: path.join(REPO, 'bin', 'reportlint.js'), file: path.join(REPO, 'fixtures/2021/break-review-litigation-totals.txt') };
+const a = { runs: 15, bins: [], file: path.join(REPO, 'fixtures/2021/break-review-litigation-totals.txt') };
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i++) {
   const k = argv[i];
   const v = () => argv[++i];
   if (k === '--runs') a.runs = Number(v());
   else if (k === '--json') a.json = path.resolve(v());
-  else if (k === '--bin') a.bin = path.resolve(v());
+  else if (k === '--bin') a.bins.push(path.resolve(v()));
   else if (k === '--file') a.file = path.resolve(v());
   else throw new Error(`unknown argument ${k}`);
 }
+if (a.bins.length === 0) a.bins.push(path.join(REPO, 'bin', 'reportlint.js'));
 const TARGET = 4;
 const node = process.execPath;
 
@@ -52,10 +56,10 @@ function timeExit(args) {
 }
 
 /** ms from spawning the server to the response to `initialize` (then the server is killed) */
-function timeInitialize() {
+function timeInitialize(bin) {
   return new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint();
-    const child = spawn(node, [a.bin, 'lsp', '--stdio'], { cwd: REPO, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(node, [bin, 'lsp', '--stdio'], { cwd: REPO, stdio: ['pipe', 'pipe', 'pipe'] });
     const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: process.pid, rootUri: null, capabilities: {} } });
     child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
     let out = '';
@@ -75,13 +79,17 @@ function timeInitialize() {
 }
 
 const rel = path.relative(REPO, a.file);
-const cases = [
-  { name: 'node -e 0', run: () => timeExit(['-e', '0']) },
-  { name: `check ${rel}`, run: () => timeExit([a.bin, 'check', a.file]) },
-  { name: `check --format json ${rel}`, run: () => timeExit([a.bin, 'check', '--format', 'json', a.file]) },
-  { name: '--version', run: () => timeExit([a.bin, '--version']) },
-  { name: 'lsp: spawn -> initialize response', run: timeInitialize },
-];
+const shown = (bin) => (bin.startsWith(REPO + path.sep) ? path.relative(REPO, bin) : bin);
+const cases = [{ name: 'node -e 0', run: () => timeExit(['-e', '0']) }];
+for (const bin of a.bins) {
+  const tag = a.bins.length > 1 ? ` [${shown(bin)}]` : '';
+  cases.push(
+    { name: `check ${rel}${tag}`, run: () => timeExit([bin, 'check', a.file]) },
+    { name: `check --format json ${rel}${tag}`, run: () => timeExit([bin, 'check', '--format', 'json', a.file]) },
+    { name: `--version${tag}`, run: () => timeExit([bin, '--version']) },
+    { name: `lsp: spawn -> initialize response${tag}`, run: () => timeInitialize(bin) },
+  );
+}
 
 for (const c of cases) await c.run(); // warm-up: the file system cache, not counted
 const times = cases.map(() => []);
@@ -107,5 +115,5 @@ const rows = cases.map((c, i) => {
 const w = Math.max(...rows.map((r) => r.name.length));
 const lines = [`${'case'.padEnd(w)}  median ms  x node -e 0  target  `, `${'-'.repeat(w)}  ---------  -----------  ------  ------`];
 for (const r of rows) lines.push(`${r.name.padEnd(w)}  ${r.medianMs.toFixed(1).padStart(9)}  ${r.ratio.toFixed(2).padStart(11)}  ${(r.target ? `${r.target}x` : '').padStart(6)}  ${r.met === null ? '' : r.met ? 'met' : 'missed'}`);
-process.stdout.write(`${lines.join('\n')}\n(${a.runs} runs each, interleaved; node ${process.version}, ${a.bin.startsWith(REPO + path.sep) ? path.relative(REPO, a.bin) : a.bin})\n`);
+process.stdout.write(`${lines.join('\n')}\n(${a.runs} runs each, interleaved; node ${process.version}, ${a.bins.map(shown).join(', ')})\n`);
 if (a.json) writeFileSync(a.json, JSON.stringify(rows, null, 2) + '\n');
