@@ -9,7 +9,6 @@ import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parse as parseYaml } from 'yaml';
 import { checkConfig, ConfigError, flattenConfig, presets, type Config, type RuleSettings } from '../engine/config.js';
 import type { Rule } from '../engine/rule.js';
 import type { Baseline } from '../engine/baseline.js';
@@ -64,7 +63,8 @@ async function readConfig(file: string): Promise<unknown> {
       return mod.default ?? mod;
     }
     const text = await readFile(file, 'utf8');
-    if (base.endsWith('.yaml') || base.endsWith('.yml')) return parseYaml(text) ?? {};
+    // yaml is loaded only for a YAML config (most runs have none; it costs start-up time)
+    if (base.endsWith('.yaml') || base.endsWith('.yml')) return (await import('./yaml.js')).parseYaml(text) ?? {};
     const json = JSON.parse(text) as Record<string, unknown>;
     return base === 'package.json' ? json.reportlint : json;
   } catch (error) {

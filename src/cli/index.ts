@@ -8,7 +8,7 @@ import { rules as builtIn } from '../../rules/index.js';
 import { expandPaths } from './files.js';
 import { configResolver, readBaseline } from './config.js';
 import { loadIgnore } from './ignore.js';
-import { FORMATS, parseFormatFlag, render } from './output.js';
+import { FORMATS, parseFormatFlag, render, version } from './output.js';
 import type { Lang, LintResult, TemplateVersion } from '../types.js';
 
 interface CheckOptions {
@@ -31,7 +31,7 @@ const BASELINE = 'reportlint-baseline.json';
 export async function main(argv: string[]): Promise<number> {
   const program = new Command();
   let exitCode = 0;
-  program.name('reportlint').description('政府信息公开工作年度报告合规检查 / compliance linter for government information disclosure annual reports').exitOverride();
+  program.name('reportlint').description('政府信息公开工作年度报告合规检查 / compliance linter for government information disclosure annual reports').version(version, '-v, --version', '显示版本 / print the version').exitOverride();
   program
     .command('check')
     .description('检查报告文件或文件夹 / check report files or folders')
@@ -138,7 +138,6 @@ export async function main(argv: string[]): Promise<number> {
       if (!(o.maxMemory >= 64)) throw new ConfigError('--max-memory must be at least 64 (MB)');
       if (!(o.timeout > 0)) throw new ConfigError('--timeout must be a positive number of seconds');
       const { audit, defaultConcurrency } = await import('./audit.js');
-      const { version } = await import('./output.js');
       const r = await audit(inputs, {
         out: o.out,
         concurrency: o.concurrency ?? defaultConcurrency(),

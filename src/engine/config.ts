@@ -48,7 +48,8 @@ export interface ResolvedRule {
   options?: Record<string, unknown>;
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+// made on the first rule options to check: most runs set none, and making one costs start-up time
+let ajv: Ajv | undefined;
 const validators = new WeakMap<object, ValidateFunction>();
 
 /** Check one config layer; `source` names it in messages ("… .reportlintrc.json: rules.table-shape: …"). */
@@ -84,7 +85,7 @@ function checkSetting(id: string, setting: unknown, key: string, ruleList: Rule[
   if (!schema) fail(`${key}[1]`, 'this rule takes no options');
   let validate = validators.get(schema!);
   if (!validate) {
-    validate = ajv.compile(schema!);
+    validate = (ajv ??= new Ajv({ allErrors: true, strict: false })).compile(schema!);
     validators.set(schema!, validate);
   }
   if (!validate(options)) {
