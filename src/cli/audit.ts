@@ -151,7 +151,10 @@ export async function audit(inputs: string[], opts: AuditOptions): Promise<Audit
   await pool.destroy();
   progress.finish();
 
-  const list = [...summaries.values()];
+  // in the order of the inputs, not of the workers finishing: the same inputs give the same
+  // outputs at any concurrency (records of an earlier run's other inputs last, as they are in the file)
+  const rank = new Map(entries.map((e, i) => [e.id, i]));
+  const list = [...summaries.values()].sort((a, b) => (rank.get(a.id) ?? Infinity) - (rank.get(b.id) ?? Infinity));
   const cross = crossCheck(list, { lang, copyThreshold: opts.copyThreshold });
   const years = [...new Set(list.map((r) => r.year).filter((y): y is number => y !== null))].sort();
   const cov =
