@@ -178,6 +178,9 @@ function copiedContent(entries: Entry[], threshold: number, lang: Lang): CrossFi
       keys[i * bands + b] = key;
     }
   }
+  // one group per body and year; a report of no known body is a group of its own
+  const groupIds = new Map<string, number>();
+  const group = withSig.map((e, i) => (e.key === null ? -1 - i : (groupIds.get(`${e.year}\u0000${e.key}`) ?? groupIds.set(`${e.year}\u0000${e.key}`, groupIds.size).get(`${e.year}\u0000${e.key}`)!)));
   const sharedBefore = (i: number, j: number, b: number) => {
     for (let c = 0; c < b; c++) if (keys[i * bands + c] === keys[j * bands + c]) return true;
     return false;
@@ -192,14 +195,25 @@ function copiedContent(entries: Entry[], threshold: number, lang: Lang): CrossFi
     }
     for (const bucket of buckets.values()) {
       if (bucket.length < 2) continue;
-      for (let x = 0; x < bucket.length; x++)
-        for (let y = x + 1; y < bucket.length; y++) {
-          const i = bucket[x];
-          const j = bucket[y];
-          if (!comparable(withSig[i], withSig[j]) || sharedBefore(i, j, b)) continue;
-          const s = similarity(withSig[i].facts.minhash!, withSig[j].facts.minhash!);
-          if (s >= threshold) pairs.push([i, j, s]);
-        }
+      // by body and year: two reports of one body and year are never compared, and a bucket of
+      // thousands of them (one template filled in by many offices of one name) costs nothing
+      const groups = new Map<number, number[]>();
+      for (const i of bucket) {
+        const g = groups.get(group[i]);
+        if (g) g.push(i);
+        else groups.set(group[i], [i]);
+      }
+      const lists = [...groups.values()];
+      for (let x = 0; x < lists.length; x++)
+        for (let y = x + 1; y < lists.length; y++)
+          for (const p of lists[x])
+            for (const q of lists[y]) {
+              const i = Math.min(p, q);
+              const j = Math.max(p, q);
+              if (!comparable(withSig[i], withSig[j]) || sharedBefore(i, j, b)) continue;
+              const s = similarity(withSig[i].facts.minhash!, withSig[j].facts.minhash!);
+              if (s >= threshold) pairs.push([i, j, s]);
+            }
     }
   }
   pairs.sort((p, q) => q[2] - p[2] || p[0] - q[0] || p[1] - q[1]);
