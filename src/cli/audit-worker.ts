@@ -64,23 +64,11 @@ export default async function auditOne(task: AuditTask): Promise<AuditDone> {
   const hash = createHash('sha256').update(bytes);
   const sha256 = hash.copy().digest('hex');
 
-  // the cache: the bytes, the config that applies and the tool version decide the result (the
-  // same key as before the look-up moved into the workers, so existing caches stay valid)
   let entry: string | null = null;
   if (task.cache) {
-    const cfg = task.configFile ?? '';
-    let configHash = configHashes.get(cfg);
-    if (!configHash) {
-      configHash = createHash('sha256').update(JSON.stringify([cfg && readFileSync(cfg, 'utf8'), task.rules, task.template, task.lang, task.toolVersion])).digest('hex');
-      configHashes.set(cfg, configHash);
-    }
-    const key = hash.update(configHash).digest('hex');
-    entry = path.join(task.cache, key.slice(0, 2), `${key}.json`);
-    const hit = await readFile(entry, 'utf8').catch(() => null);
-    if (hit) {
-      const cached = JSON.parse(hit) as AuditRecord;
-      return done({ ...cached, id: task.id, source: task.source, body: task.body ?? cached.result.issuer?.name ?? null, year: task.year ?? cached.result.reportYear, region: task.region, durationMs: 0, cached: true });
-    }
+    entry = cacheEntry(task, hash);
+    const hit = await fromCache(task, entry);
+    if (hit) return hit;
   }
 
   const { lintOne } = await import('./audit-lint.js');
@@ -92,6 +80,39 @@ export default async function auditOne(task: AuditTask): Promise<AuditDone> {
     await writeFile(entry, line);
   }
   return { line, summary: summarize(r) };
+}
+
+/**
+ * The cache look-up of a batch of reports, one task for many (a cached re-run of 10,000 spent
+ * more main-thread time handing out tasks than the workers spent on them): each report's result
+ * from the cache, or null for one to lint as a task of its own (with its own time limit).
+ */
+export async function lookup(tasks: AuditTask[]): Promise<Array<AuditDone | null>> {
+  return Promise.all(
+    tasks.map(async (task) => {
+      const bytes = task.bytes ?? (await readFile(task.path!).catch(() => null));
+      return bytes && task.cache ? fromCache(task, cacheEntry(task, createHash('sha256').update(bytes))) : null;
+    }),
+  );
+}
+
+/** The cache file of a report: its bytes, the config that applies and the tool version decide the result (the key of the cache before the look-up moved into the workers, so existing caches stay valid). */
+function cacheEntry(task: AuditTask, hash: ReturnType<typeof createHash>): string {
+  const cfg = task.configFile ?? '';
+  let configHash = configHashes.get(cfg);
+  if (!configHash) {
+    configHash = createHash('sha256').update(JSON.stringify([cfg && readFileSync(cfg, 'utf8'), task.rules, task.template, task.lang, task.toolVersion])).digest('hex');
+    configHashes.set(cfg, configHash);
+  }
+  const key = hash.update(configHash).digest('hex');
+  return path.join(task.cache!, key.slice(0, 2), `${key}.json`);
+}
+
+async function fromCache(task: AuditTask, entry: string): Promise<AuditDone | null> {
+  const hit = await readFile(entry, 'utf8').catch(() => null);
+  if (!hit) return null;
+  const cached = JSON.parse(hit) as AuditRecord;
+  return done({ ...cached, id: task.id, source: task.source, body: task.body ?? cached.result.issuer?.name ?? null, year: task.year ?? cached.result.reportYear, region: task.region, durationMs: 0, cached: true });
 }
 
 function done(r: AuditRecord): AuditDone {

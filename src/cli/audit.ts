@@ -48,6 +48,9 @@ export interface AuditOptions {
   toolVersion: string;
 }
 
+/** reports per cache look-up task */
+const BATCH = 32;
+
 export interface AuditOutcome {
   /** reports in results.jsonl, and how many of them could not be read */
   count: number;
@@ -99,22 +102,29 @@ export async function audit(inputs: string[], opts: AuditOptions): Promise<Audit
     return found;
   };
 
-  const write = (line: string, s: RecordSummary) => {
-    // one write per finished report, a whole line: a kill leaves at most one partial last line
-    const text = line + '\n';
-    const length = Buffer.byteLength(text);
-    writeSync(out, text);
+  /** a line of `length` bytes was just appended for `s` */
+  const kept = (s: RecordSummary, length: number) => {
     s.at = size;
     s.length = length;
     size += length;
     summaries.set(s.id, s);
     progress.tick(s.fatal || s.errorCount > 0, s.fatal);
   };
+  const write = (line: string, s: RecordSummary) => {
+    // one write per finished report, a whole line: a kill leaves at most one partial last line
+    const text = line + '\n';
+    writeSync(out, text);
+    kept(s, Buffer.byteLength(text));
+  };
   const writeRecord = (r: AuditRecord) => write(JSON.stringify(r), summarize(r));
 
-  const runOne = async (e: AuditInput) => {
+  const taskOf = async (e: AuditInput): Promise<AuditTask> => {
     const configFile = opts.config ? path.resolve(opts.config) : await configFileIn(e.kind === 'file' ? path.dirname(path.resolve(e.source)) : process.cwd());
-    const task: AuditTask = { id: e.id, source: e.source, body: e.body, year: e.year, region: e.region, configFile, rules: opts.rules, lang, template: opts.template, outDir: opts.out, toolVersion: opts.toolVersion, timeLimit: Math.max(500, opts.timeout * 1000 - 1000), cache: opts.cache };
+    return { id: e.id, source: e.source, body: e.body, year: e.year, region: e.region, configFile, rules: opts.rules, lang, template: opts.template, outDir: opts.out, toolVersion: opts.toolVersion, timeLimit: Math.max(500, opts.timeout * 1000 - 1000), cache: opts.cache };
+  };
+
+  const runOne = async (e: AuditInput) => {
+    const task = await taskOf(e);
     if (e.kind === 'url') {
       const got = await fetcher(e.source);
       if (!got.ok) return writeRecord(failed(e, got.message[lang], 0, lang));
@@ -141,11 +151,35 @@ export async function audit(inputs: string[], opts: AuditOptions): Promise<Audit
     }
   };
 
-  // a few reports ahead of the threads: enough that a worker never waits for the main thread
-  // (a cached report takes well under a millisecond), without reading ten thousand files at once
+  // with a cache, files are first looked up in it in batches (a cached report takes well under a
+  // millisecond: one task each cost the main thread more than the workers); the rest are linted
+  // one task each, a few ahead of the threads, without reading ten thousand files at once
+  let todo = pending;
+  if (opts.cache) {
+    const files = pending.filter((e) => e.kind === 'file');
+    const missed: AuditInput[] = pending.filter((e) => e.kind !== 'file');
+    let at = 0;
+    const batchLanes = Array.from({ length: threads * 2 }, async () => {
+      while (at < files.length) {
+        const batch = files.slice(at, (at += BATCH));
+        const found = (await pool.run(await Promise.all(batch.map(taskOf)), { name: 'lookup' }).catch(() => null)) as Array<AuditDone | null> | null;
+        const hits: Array<[string, RecordSummary]> = [];
+        batch.forEach((e, k) => {
+          const hit = found?.[k];
+          if (hit) hits.push([hit.line + '\n', hit.summary]);
+          else missed.push(e);
+        });
+        // one write for the batch's hits, whole lines: a kill still leaves at most one partial last line
+        if (hits.length) writeSync(out, hits.map((h) => h[0]).join(''));
+        for (const [text, s] of hits) kept(s, Buffer.byteLength(text));
+      }
+    });
+    await Promise.all(batchLanes);
+    todo = missed;
+  }
   let next = 0;
-  const lanes = Array.from({ length: threads * 4 }, async () => {
-    while (next < pending.length) await runOne(pending[next++]);
+  const lanes = Array.from({ length: threads * 2 }, async () => {
+    while (next < todo.length) await runOne(todo[next++]);
   });
   await Promise.all(lanes);
   await pool.destroy();
