@@ -307,6 +307,21 @@ function run(cmd, args, { stdoutFile, stderrFile, cwd = REPO } = {}) {
   });
 }
 
+/**
+ * How much faster two CPU-bound processes get through a fixed amount of work than one: 2.0 on two
+ * free cores, less when the cores are hyperthreads of one or others' load takes them. The best
+ * `c2÷c1` an audit can reach on the machine at that moment, measured beside it.
+ */
+async function parallelCeiling() {
+  const spin = 'let x = 0; for (let i = 0; i < 4e8; i++) x = (x + i * 7) | 0; process.stdout.write(String(x));';
+  const once = () => run(process.execPath, ['-e', spin]);
+  const t1 = (await once()).wallMs;
+  const t0 = performance.now();
+  await Promise.all([once(), once()]);
+  const t2 = performance.now() - t0;
+  return { oneMs: t1, twoMs: t2, ratio: (2 * t1) / t2 };
+}
+
 async function loop(kind, format, dir, a) {
   const r = await run(process.execPath, [fileURLToPath(import.meta.url), '--child', kind, '--format', format, '--dir', dir, '--warmup', String(a.warmup)]);
   if (r.code !== 0) throw new Error(`${kind} ${format} failed (${r.code}):\n${r.err}`);
@@ -410,6 +425,10 @@ async function main() {
 
   const results = { machine: m, args: { n: a.n, nFor: a.nFor, formats: a.formats, phases: a.phases, repeat: a.repeat }, formats: {}, cache: null, started: new Date().toISOString() };
   const t0 = performance.now();
+  if (a.phases.some((p) => p === 'audit1' || p === 'audit2')) {
+    results.ceiling = await parallelCeiling();
+    log(`two processes vs one on a fixed loop: ${fmt(results.ceiling.ratio, 2)}× (the most c2÷c1 can be now)`);
+  }
   for (const format of a.formats) {
     const n = a.nFor[format] ?? a.n;
     const dir = path.join(a.root, format);
@@ -472,7 +491,7 @@ async function main() {
       [r.pipeline?.fatal, r.audit1?.fatal, r.audit2?.fatal].filter((x) => x != null).join('/') || '–',
     ]);
   }
-  let text = `\n${m.nproc} × ${m.cpu}, ${m.memGB} GB, Node ${m.node}, ${m.os}\n\n` + table(rows) + '\n';
+  let text = `\n${m.nproc} × ${m.cpu}, ${m.memGB} GB, Node ${m.node}, ${m.os}\n` + (results.ceiling ? `two CPU-bound processes vs one: ${fmt(results.ceiling.ratio, 2)}× (the ceiling of c2÷c1 during this run)\n` : '') + '\n' + table(rows) + '\n';
   const s_ = (x) => fmt(x == null ? null : x / 1000, 2);
   const detail = [['format', 'run', 'wall s', 'CPU s', 'main thr s', 'pool thr s', 'other thr s', 'peak RSS MB', 'RSS pool/end MB', 'end phase s', 'others\' cores']];
   for (const [format, r] of Object.entries(results.formats)) {

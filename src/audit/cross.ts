@@ -12,10 +12,12 @@
  * Pure: no I/O, no clock, no randomness.
  */
 import type { AuditRecord, ColumnValues, CrossFinding, ReportFacts } from './types.js';
+import type { CompactFacts } from './summary.js';
 import { APPLICANT_COLUMNS, MINHASH_SIZE, similarity } from './facts.js';
 
 type Lang = 'zh' | 'en';
-export type CrossRecord = Pick<AuditRecord, 'id' | 'body' | 'year' | 'facts'>;
+/** A record, or the summary of one (its signature as a Uint32Array) */
+export type CrossRecord = Pick<AuditRecord, 'id' | 'body' | 'year'> & { facts: ReportFacts | CompactFacts | null };
 
 export interface CrossOptions {
   lang: Lang;
@@ -47,7 +49,7 @@ interface Entry {
   body: string | null;
   key: string | null;
   year: number | null;
-  facts: ReportFacts;
+  facts: ReportFacts | CompactFacts;
 }
 
 export function crossCheck(records: CrossRecord[], options: CrossOptions): CrossFinding[] {
@@ -159,36 +161,59 @@ export function banding(threshold: number): { bands: number; rows: number } {
 function copiedContent(entries: Entry[], threshold: number, lang: Lang): CrossFinding[] {
   const withSig = entries.filter((e) => e.facts.minhash && e.facts.minhash.length === MINHASH_SIZE);
   const { bands, rows } = banding(threshold);
-  const seen = new Set<number>();
   const pairs: Array<[number, number, number]> = [];
   const n = withSig.length;
-  for (let b = 0; b < bands; b++) {
-    // a band's values hashed to one number: a collision only adds a candidate, which is then compared
-    const buckets = new Map<number, number[]>();
-    for (let i = 0; i < n; i++) {
-      const sig = withSig[i].facts.minhash!;
+  // every band's key of every signature: a pair is compared in the first band it shares, and
+  // skipped in later ones (no set of the pairs seen, which grew with the square of a bucket)
+  const keys = new Int32Array(n * bands);
+  for (let i = 0; i < n; i++) {
+    const sig = withSig[i].facts.minhash!;
+    for (let b = 0; b < bands; b++) {
+      // a band's values hashed to one number: a collision only adds a candidate, which is then compared
       let key = b;
       for (let r = b * rows; r < (b + 1) * rows; r++) {
         key = Math.imul(key ^ sig[r], 0x9e3779b1);
         key ^= key >>> 15;
       }
+      keys[i * bands + b] = key;
+    }
+  }
+  // one group per body and year; a report of no known body is a group of its own
+  const groupIds = new Map<string, number>();
+  const group = withSig.map((e, i) => (e.key === null ? -1 - i : (groupIds.get(`${e.year}\u0000${e.key}`) ?? groupIds.set(`${e.year}\u0000${e.key}`, groupIds.size).get(`${e.year}\u0000${e.key}`)!)));
+  const sharedBefore = (i: number, j: number, b: number) => {
+    for (let c = 0; c < b; c++) if (keys[i * bands + c] === keys[j * bands + c]) return true;
+    return false;
+  };
+  for (let b = 0; b < bands; b++) {
+    const buckets = new Map<number, number[]>();
+    for (let i = 0; i < n; i++) {
+      const key = keys[i * bands + b];
       const bucket = buckets.get(key);
       if (bucket) bucket.push(i);
       else buckets.set(key, [i]);
     }
     for (const bucket of buckets.values()) {
       if (bucket.length < 2) continue;
-      for (let x = 0; x < bucket.length; x++)
-        for (let y = x + 1; y < bucket.length; y++) {
-          const i = bucket[x];
-          const j = bucket[y];
-          const pair = i * n + j;
-          if (seen.has(pair)) continue;
-          seen.add(pair);
-          if (!comparable(withSig[i], withSig[j])) continue;
-          const s = similarity(withSig[i].facts.minhash!, withSig[j].facts.minhash!);
-          if (s >= threshold) pairs.push([i, j, s]);
-        }
+      // by body and year: two reports of one body and year are never compared, and a bucket of
+      // thousands of them (one template filled in by many offices of one name) costs nothing
+      const groups = new Map<number, number[]>();
+      for (const i of bucket) {
+        const g = groups.get(group[i]);
+        if (g) g.push(i);
+        else groups.set(group[i], [i]);
+      }
+      const lists = [...groups.values()];
+      for (let x = 0; x < lists.length; x++)
+        for (let y = x + 1; y < lists.length; y++)
+          for (const p of lists[x])
+            for (const q of lists[y]) {
+              const i = Math.min(p, q);
+              const j = Math.max(p, q);
+              if (!comparable(withSig[i], withSig[j]) || sharedBefore(i, j, b)) continue;
+              const s = similarity(withSig[i].facts.minhash!, withSig[j].facts.minhash!);
+              if (s >= threshold) pairs.push([i, j, s]);
+            }
     }
   }
   pairs.sort((p, q) => q[2] - p[2] || p[0] - q[0] || p[1] - q[1]);

@@ -187,7 +187,7 @@ export function minhash(text: string, k = SHINGLE): number[] {
 }
 
 /** Estimated Jaccard similarity of two signatures: the share of positions where they agree. */
-export function similarity(a: readonly number[], b: readonly number[]): number {
+export function similarity(a: ArrayLike<number>, b: ArrayLike<number>): number {
   const n = Math.min(a.length, b.length);
   if (n === 0) return 0;
   let same = 0;

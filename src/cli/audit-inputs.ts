@@ -34,8 +34,11 @@ const isUrl = (s: string) => /^https?:\/\//i.test(s.trim());
 export async function readInputs(inputs: string[]): Promise<{ entries: AuditInput[]; expected: string[] }> {
   const entries: AuditInput[] = [];
   const expected: string[] = [];
+  const ids = new Set<string>(); // not a scan of the list per input: ten thousand inputs made that quadratic
   const add = (e: AuditInput) => {
-    if (!entries.some((x) => x.id === e.id)) entries.push(e);
+    if (ids.has(e.id)) return;
+    ids.add(e.id);
+    entries.push(e);
   };
   for (const input of inputs) {
     if (isUrl(input)) {

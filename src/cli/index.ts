@@ -152,11 +152,11 @@ export async function main(argv: string[]): Promise<number> {
         fetchTimeout: o.fetchTimeout,
         toolVersion: version,
       });
-      const fatal = r.records.filter((x) => x.result.fatal).length;
+      const { fatal, count } = r;
       process.stderr.write(
         o.lang === 'zh'
-          ? `已检查 ${r.records.length} 份报告（无法读取 ${fatal} 份），结果见 ${o.out}/index.html、summary.xlsx、results.jsonl\n`
-          : `checked ${r.records.length} reports (${fatal} unreadable); see ${o.out}/index.html, summary.xlsx, results.jsonl\n`,
+          ? `已检查 ${count} 份报告（无法读取 ${fatal} 份），结果见 ${o.out}/index.html、summary.xlsx、results.jsonl\n`
+          : `checked ${count} reports (${fatal} unreadable); see ${o.out}/index.html, summary.xlsx, results.jsonl\n`,
       );
       exitCode = r.exitCode;
     });

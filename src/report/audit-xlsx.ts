@@ -10,7 +10,9 @@
  */
 import ExcelJS from 'exceljs';
 import { safeText } from './xlsx.js';
-import { bodyName, crossByRecord, recordYear, tallyRecord, tallyRules, type AuditCoverage } from './dashboard.js';
+import { PassThrough, type Writable } from 'node:stream';
+import { crossByRecord, summarize, tallyOf, tallyRules, type RecordSummary } from '../audit/summary.js';
+import type { AuditCoverage } from './dashboard.js';
 import type { RuleMeta } from '../engine/rule.js';
 import type { Lang } from '../types.js';
 import type { AuditRecord, CrossFinding } from '../audit/types.js';
@@ -59,59 +61,70 @@ const words = {
 /** An empty text is an empty cell (a filter then offers it as blank), not a cell holding ''. */
 const blank = <T>(v: T) => (v === '' ? null : v);
 
-/** Header row bold and frozen, autofilter over the whole table. */
-function finishSheet(ws: ExcelJS.Worksheet, columns: number, rows: number): void {
-  ws.getRow(1).font = { bold: true };
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows + 1, column: columns } };
-}
+type Sheet = ExcelJS.Worksheet;
 
-function addSheet(wb: ExcelJS.Workbook, name: string, headers: string[], widths: number[]): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(name);
+/**
+ * A sheet of the streaming writer: header row bold, frozen below it (the view must be known before
+ * the first row is written), each row written out as it is added, the autofilter set at the end.
+ */
+function addSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, headers: string[], widths: number[]): Sheet {
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = headers.map((header, i) => ({ header: safeText(header), width: widths[i] }));
+  ws.getRow(1).font = { bold: true };
   return ws;
 }
 
-export async function formatAuditXlsx(records: AuditRecord[], cross: CrossFinding[], options: AuditXlsxOptions): Promise<Uint8Array> {
+function addRow(ws: Sheet, values: unknown[]): void {
+  ws.addRow(values.map(blank)).commit();
+}
+
+function finishSheet(ws: Sheet, columns: number, rows: number): void {
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows + 1, column: columns } };
+  (ws as unknown as { commit(): void }).commit();
+}
+
+/**
+ * Writes the workbook to `stream` from the records' summaries (in the order of results.jsonl),
+ * a row at a time: the rows are not all held in memory as cells.
+ */
+export async function writeAuditXlsx(summaries: RecordSummary[], cross: CrossFinding[], options: AuditXlsxOptions, stream: Writable): Promise<void> {
   const lang: Lang = options.lang === 'en' ? 'en' : 'zh';
   const w = words[lang];
   const { rules } = options;
-  const wb = new ExcelJS.Workbook();
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   wb.creator = 'reportlint';
-  const { byId } = crossByRecord(records, cross);
-  const byRecordId = new Map(records.map((r) => [r.id, r]));
+  const { byId } = crossByRecord(summaries, cross);
+  const byRecordId = new Map(summaries.map((r) => [r.id, r]));
 
   // 各单位: one row per report, in the order given
   const bodies = addSheet(wb, w.bodies, w.bodyHeaders, [30, 16, 8, 8, 8, 8, 11, 40, 12, 9, 50]);
   bodies.getColumn(8).alignment = { wrapText: true, vertical: 'top' };
-  for (const record of records) {
-    const t = tallyRecord(record, rules);
+  for (const s of summaries) {
+    const t = tallyOf(s, rules);
     // an unreadable file was not checked: blank counts, not zeros
     const count = (n: number) => (t.unreadable ? null : n);
-    bodies.addRow(
-      [
-        safeText(bodyName(record)),
-        safeText(record.region),
-        recordYear(record), // a number, so the year sorts and filters as one
-        count(t.errors),
-        count(t.warnings),
-        count(t.notes),
-        count(t.doubts),
-        safeText(t.rules.join(w.join)),
-        byId.get(record.id)?.length ?? 0,
-        safeText(t.unreadable ? w.no : w.yes),
-        safeText(record.source),
-      ].map(blank),
-    );
+    addRow(bodies, [
+      safeText(s.name),
+      safeText(s.region),
+      s.shownYear, // a number, so the year sorts and filters as one
+      count(t.errors),
+      count(t.warnings),
+      count(t.notes),
+      count(t.doubts),
+      safeText(t.rules.join(w.join)),
+      byId.get(s.id)?.length ?? 0,
+      safeText(t.unreadable ? w.no : w.yes),
+      safeText(s.source),
+    ]);
   }
-  finishSheet(bodies, w.bodyHeaders.length, records.length);
+  finishSheet(bodies, w.bodyHeaders.length, summaries.length);
 
   // 各规则: the pack's rules that find defects (and any others seen), most bodies first
   const ruleSheet = addSheet(wb, w.rules, w.ruleHeaders, [28, 60, 14, 10, 10]);
   ruleSheet.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
   const meta = new Map(rules.map((r) => [r.id, r]));
-  const tallies = tallyRules(records, rules);
-  for (const t of tallies) ruleSheet.addRow([safeText(t.ruleId), safeText(meta.get(t.ruleId)?.description[lang]), t.bodies, t.findings, t.notes].map(blank));
+  const tallies = tallyRules(summaries, rules);
+  for (const t of tallies) addRow(ruleSheet, [safeText(t.ruleId), safeText(meta.get(t.ruleId)?.description[lang]), t.bodies, t.findings, t.notes]);
   finishSheet(ruleSheet, w.ruleHeaders.length, tallies.length);
 
   // 跨报告问题: as found, the later report's body and year
@@ -120,20 +133,18 @@ export async function formatAuditXlsx(records: AuditRecord[], cross: CrossFindin
   crossSheet.getColumn(6).numFmt = '0%';
   for (const f of cross) {
     const first = byRecordId.get(f.ids[0] ?? '');
-    const body = f.body ?? (first ? bodyName(first) : null);
-    const year = f.year ?? (first ? recordYear(first) : null);
+    const body = f.body ?? first?.name ?? null;
+    const year = f.year ?? first?.shownYear ?? null;
     const similarity = typeof f.similarity === 'number' && Number.isFinite(f.similarity) ? f.similarity : null;
-    crossSheet.addRow(
-      [
-        safeText(f.ruleId),
-        safeText(w.level[f.severity]),
-        safeText(body),
-        year,
-        safeText(f.message),
-        similarity,
-        safeText(f.ids.map((id) => byRecordId.get(id)?.source ?? id).join('\n')),
-      ].map(blank),
-    );
+    addRow(crossSheet, [
+      safeText(f.ruleId),
+      safeText(w.level[f.severity]),
+      safeText(body),
+      year,
+      safeText(f.message),
+      similarity,
+      safeText(f.ids.map((id) => byRecordId.get(id)?.source ?? id).join('\n')),
+    ]);
   }
   finishSheet(crossSheet, w.crossHeaders.length, cross.length);
 
@@ -142,10 +153,19 @@ export async function formatAuditXlsx(records: AuditRecord[], cross: CrossFindin
     const { year, missing, unreadable } = options.coverage;
     const cov = addSheet(wb, w.coverage, w.coverageHeaders, [36, 16, 8]);
     const rows = [...missing.map((b) => [b, w.missing]), ...unreadable.map((b) => [b, w.unreadable])];
-    for (const [b, status] of rows) cov.addRow([safeText(b), safeText(status), year].map(blank));
+    for (const [b, status] of rows) addRow(cov, [safeText(b), safeText(status), year]);
     finishSheet(cov, w.coverageHeaders.length, rows.length);
   }
+  await wb.commit();
+}
 
-  const buffer = await wb.xlsx.writeBuffer();
-  return buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
+/** The workbook of full records, as bytes. */
+export async function formatAuditXlsx(records: AuditRecord[], cross: CrossFinding[], options: AuditXlsxOptions): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  const sink = new PassThrough();
+  sink.on('data', (c: Buffer) => chunks.push(c));
+  const ended = new Promise((resolve) => sink.on('end', resolve));
+  await writeAuditXlsx(records.map(summarize), cross, options, sink);
+  await ended;
+  return new Uint8Array(Buffer.concat(chunks));
 }

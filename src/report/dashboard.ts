@@ -17,11 +17,12 @@
  */
 import { html, Html } from './markup.js';
 import { locationText } from './location.js';
-import type { Lang, LintMessage } from '../types.js';
+import type { Lang, LintMessage, LintResult } from '../types.js';
 import type { RuleMeta } from '../engine/rule.js';
 import type { AuditRecord, CrossFinding } from '../audit/types.js';
 import { reportPage } from '../audit/pages.js';
 import { safeHref } from './html.js';
+import { bodyName, crossByRecord, isDefect, summarize, summaryBodyKey, tallyOf, tallyRules, type RecordSummary, type RecordTally } from '../audit/summary.js';
 
 /** Who was expected to report and did not, and whose report could not be read. */
 export interface AuditCoverage {
@@ -40,117 +41,13 @@ export interface DashboardOptions {
 }
 
 
-/* ------------------------------------------------------------------ tallies (shared with ./audit-xlsx.ts) */
+/* ------------------------------------------------------------------ tallies (in ../audit/summary.ts, shared with ./audit-xlsx.ts) */
 
-/** A report's findings by tone: the report's defects by severity; our reading doubts and a failed read apart. */
-export interface RecordTally {
-  errors: number;
-  warnings: number;
-  notes: number;
-  doubts: number;
-  /** the file could not be read at all: nothing in it was checked */
-  unreadable: boolean;
-  /** ids of the rules the report breaks (a defect at error or warning level), in the pack's order */
-  rules: string[];
-}
-
-const isDefect = (m: LintMessage) => !m.fatal && m.kind === 'defect';
-/** A rule is broken by a defect found at error or warning level; an info note is worth knowing, not a break. */
-const breaks = (m: LintMessage) => isDefect(m) && m.severity >= 1;
-
-/** Orders rule ids as the pack lists them, others (a plugin's) after, by name. */
-function ruleOrder(rules: RuleMeta[]): (a: string, b: string) => number {
-  const rank = new Map(rules.map((r, i) => [r.id, i]));
-  return (a, b) => (rank.get(a) ?? Infinity) - (rank.get(b) ?? Infinity) || (a < b ? -1 : a > b ? 1 : 0);
-}
-
-export function tallyRecord(record: AuditRecord, rules: RuleMeta[]): RecordTally {
-  const r = record.result;
-  const t: RecordTally = { errors: 0, warnings: 0, notes: 0, doubts: 0, unreadable: r.fatal, rules: [] };
-  if (r.fatal) return t;
-  const broken = new Set<string>();
-  for (const m of r.messages) {
-    if (m.fatal) continue;
-    if (m.kind === 'doubt') t.doubts++;
-    else if (m.severity === 2) t.errors++;
-    else if (m.severity === 1) t.warnings++;
-    else t.notes++;
-    if (breaks(m)) broken.add(m.ruleId);
-  }
-  t.rules = [...broken].sort(ruleOrder(rules));
-  return t;
-}
-
-/** The body's name: the manifest's, else the issuer the report names; null when neither is known. */
-export function bodyName(record: AuditRecord): string | null {
-  const name = record.body?.trim() || record.result.issuer?.name?.trim();
-  return name || null;
-}
+export { bodyName, crossByRecord, recordYear, tallyRecord, tallyRules, type RecordTally, type RuleTally } from '../audit/summary.js';
 
 /** What counts as one body: its name; a report whose body is unknown is a body of its own. */
 export function bodyKey(record: AuditRecord): string {
   return bodyName(record) ?? `\u0000${record.id}`;
-}
-
-export function recordYear(record: AuditRecord): number | null {
-  return record.year ?? record.result.reportYear ?? null;
-}
-
-export interface RuleTally {
-  ruleId: string;
-  /** bodies that break the rule in any of their reports (each body counted once) */
-  bodies: number;
-  /** findings at error or warning level */
-  findings: number;
-  /** info-level notes of the rule */
-  notes: number;
-}
-
-/**
- * Per rule: how many bodies break it and how often, report defects only (reading doubts and
- * unreadable files left out). Every rule of `rules` that can find a defect is listed, so a rule
- * no body broke shows 0; rules seen only in the data (a plugin's) are added. Most bodies first.
- */
-export function tallyRules(records: AuditRecord[], rules: RuleMeta[]): RuleTally[] {
-  const byRule = new Map<string, { bodies: Set<string>; findings: number; notes: number }>();
-  const entry = (id: string) => {
-    let e = byRule.get(id);
-    if (!e) byRule.set(id, (e = { bodies: new Set(), findings: 0, notes: 0 }));
-    return e;
-  };
-  for (const r of rules) if (r.kind === 'defect') entry(r.id);
-  for (const record of records) {
-    if (record.result.fatal) continue;
-    for (const m of record.result.messages) {
-      if (!isDefect(m)) continue;
-      const e = entry(m.ruleId);
-      if (m.severity >= 1) {
-        e.findings++;
-        e.bodies.add(bodyKey(record));
-      } else e.notes++;
-    }
-  }
-  const order = ruleOrder(rules);
-  return [...byRule]
-    .map(([ruleId, e]) => ({ ruleId, bodies: e.bodies.size, findings: e.findings, notes: e.notes }))
-    .sort((a, b) => b.bodies - a.bodies || b.findings - a.findings || order(a.ruleId, b.ruleId));
-}
-
-/** The cross-report findings about each record (a finding names every record it is about, and is listed under each). */
-export function crossByRecord(records: AuditRecord[], cross: CrossFinding[]): { byId: Map<string, CrossFinding[]>; unattached: CrossFinding[] } {
-  const known = new Set(records.map((r) => r.id));
-  const byId = new Map<string, CrossFinding[]>();
-  const unattached: CrossFinding[] = [];
-  for (const f of cross) {
-    const ids = [...new Set(f.ids)].filter((id) => known.has(id));
-    if (!ids.length) unattached.push(f);
-    for (const id of ids) {
-      const list = byId.get(id) ?? [];
-      list.push(f);
-      byId.set(id, list);
-    }
-  }
-  return { byId, unattached };
 }
 
 /** Names of the cross-report checks, for when the rules given do not describe them. */
@@ -291,7 +188,7 @@ const toneOf = (severity: 0 | 1 | 2): Tone => (severity === 2 ? 'error' : severi
 /* ------------------------------------------------------------------ the page's parts */
 
 interface Row {
-  record: AuditRecord;
+  s: RecordSummary;
   tally: RecordTally;
   body: string | null;
   year: number | null;
@@ -300,7 +197,7 @@ interface Row {
 
 function totalsBlock(rows: Row[], cross: CrossFinding[], w: Words): Html {
   const sum = (f: (r: Row) => number) => rows.reduce((n, r) => n + f(r), 0);
-  const bodies = new Set(rows.map((r) => bodyKey(r.record))).size;
+  const bodies = new Set(rows.map((r) => summaryBodyKey(r.s))).size;
   const unreadable = sum((r) => (r.tally.unreadable ? 1 : 0));
   const doubts = sum((r) => r.tally.doubts);
   const tile = (n: number, label: string, tone: string, key: string) => html`<div class="total t-${tone}${n ? '' : ' zero'}" data-total="${key}"><b>${n}</b><span>${label}</span></div>`;
@@ -327,9 +224,9 @@ function fit(s: string, px: number, max: number): string {
 
 /** An inline SVG bar chart of the rules broken by the most bodies (top 10). */
 function chartBlock(rows: Row[], rules: RuleMeta[], lang: Lang, w: Words): Html {
-  const bodies = new Set(rows.map((r) => bodyKey(r.record))).size;
+  const bodies = new Set(rows.map((r) => summaryBodyKey(r.s))).size;
   const top = tallyRules(
-    rows.map((r) => r.record),
+    rows.map((r) => r.s),
     rules,
   )
     .filter((t) => t.bodies > 0)
@@ -396,9 +293,8 @@ function crossItem(f: CrossFinding, self: string, byId: Map<string, Row>, rules:
 }
 
 /** The problem list of one report, shown under its row. */
-function detailsOf(row: Row, byId: Map<string, Row>, rules: Map<string, RuleMeta>, lang: Lang, w: Words, cols: number): Html {
-  const { record, tally } = row;
-  const r = record.result;
+function detailsOf(row: Row, r: LintResult, byId: Map<string, Row>, rules: Map<string, RuleMeta>, lang: Lang, w: Words, cols: number): Html {
+  const { s: record, tally } = row;
   const defects = r.fatal ? [] : r.messages.filter(isDefect);
   const doubts = r.fatal ? [] : r.messages.filter((m) => !m.fatal && m.kind === 'doubt');
   const fatal = r.fatal ? r.messages.find((m) => m.fatal) : undefined;
@@ -424,8 +320,9 @@ function detailsOf(row: Row, byId: Map<string, Row>, rules: Map<string, RuleMeta
 const yearKey = (y: number | null) => (y === null ? 'none' : `y:${y}`);
 const regionKey = (r: string | null) => (r === null || r.trim() === '' ? 'none' : `r:${r}`);
 
-function bodyRow(row: Row, byId: Map<string, Row>, rules: Map<string, RuleMeta>, lang: Lang, w: Words): Html {
-  const { record, tally } = row;
+/** One report's rows of the table; `result` is the report's full result, read only for this row. */
+function bodyRow(row: Row, result: LintResult, byId: Map<string, Row>, rules: Map<string, RuleMeta>, lang: Lang, w: Words): Html {
+  const { s: record, tally } = row;
   const region = record.region?.trim() || null;
   const cols = 9;
   const num = (n: number, cls: string) => html`<td class="n${n ? ` ${cls}` : ' zero'}" data-v="${n}">${n}</td>`;
@@ -441,15 +338,15 @@ function bodyRow(row: Row, byId: Map<string, Row>, rules: Map<string, RuleMeta>,
   const name = row.body ?? w.unknownBody;
   return html`<tbody data-id="${record.id}" data-year="${yearKey(row.year)}" data-region="${regionKey(region)}">
 <tr class="main${tally.unreadable ? ' is-fatal' : ''}"><th scope="row" class="body${row.body ? '' : ' unknown'}" data-v="${row.body ?? ''}">${name}${row.body ? '' : html`<small class="file">${record.id}</small>`}</th><td class="region">${region ?? ''}</td><td class="n year" data-v="${row.year ?? ''}">${row.year ?? ''}</td>${counts}<td class="rules" data-v="${tally.rules.length}">${ruleChips}</td>${num(row.cross.length, 'has-cross')}${reading}<td class="link"><a href="${reportPage(record.id)}" title="${w.pageTitle}">${w.pageLink}</a></td></tr>
-${detailsOf(row, byId, rules, lang, w, cols)}
+${detailsOf(row, result, byId, rules, lang, w, cols)}
 </tbody>`;
 }
 
-function tableBlock(rows: Row[], rules: Map<string, RuleMeta>, lang: Lang, w: Words): Html {
-  const byId = new Map(rows.map((r) => [r.record.id, r]));
+/** The table up to its first row, and what closes it: the rows are written in between, one at a time. */
+function tableBlock(rows: Row[], w: Words): [Html, Html] {
   const collator = new Intl.Collator(w.collator, { numeric: true });
   const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => (a === null ? 1 : b === null ? -1 : b - a));
-  const regions = [...new Set(rows.map((r) => r.record.region?.trim() || null))].sort((a, b) => (a === null ? 1 : b === null ? -1 : collator.compare(a, b)));
+  const regions = [...new Set(rows.map((r) => r.s.region?.trim() || null))].sort((a, b) => (a === null ? 1 : b === null ? -1 : collator.compare(a, b)));
   const option = (value: string, label: string) => html`<option value="${value}">${label}</option>`;
   const yearSelect = html`<select id="f-year" name="year">${option('', w.all)}${years.map((y) => option(yearKey(y), y === null ? w.noYear : w.yearOf(y)))}</select>`;
   const regionSelect = html`<select id="f-region" name="region">${option('', w.all)}${regions.map((r) => option(regionKey(r), r ?? w.noRegion))}</select>`;
@@ -465,9 +362,12 @@ function tableBlock(rows: Row[], rules: Map<string, RuleMeta>, lang: Lang, w: Wo
   const th = (label: string, sort: 'text' | 'num' | null, cls = '', ariaSort = '') =>
     sort ? html`<th scope="col" class="${cls}" data-sort="${sort}"${ariaSort ? html` aria-sort="${ariaSort}"` : ''}><button type="button">${label}</button></th>` : html`<th scope="col" class="${cls}">${label}</th>`;
   const head = html`<thead><tr>${th(c.body, 'text', 'c-body')}${th(c.region, 'text', 'c-region')}${th(c.year, 'num', 'c-year')}${th(c.errors, 'num', 'c-n', 'descending')}${th(c.warnings, 'num', 'c-n')}${th(c.rules, 'num', 'c-rules')}${th(c.cross, 'num', 'c-n')}${th(c.reading, 'num', 'c-reading')}${th(c.page, null, 'c-link')}</tr></thead>`;
-  return html`<section class="panel bodies-panel" id="bodies-panel"><h2>${w.tableTitle}</h2><p class="muted small">${w.tableNote}</p>${controls}
+  return [
+    html`<section class="panel bodies-panel" id="bodies-panel"><h2>${w.tableTitle}</h2><p class="muted small">${w.tableNote}</p>${controls}
 <div class="table-wrap"><table class="bodies" id="bodies">${head}
-${rows.map((r) => bodyRow(r, byId, rules, lang, w))}</table></div></section>`;
+`,
+    html`</table></div></section>`,
+  ];
 }
 
 function unattachedBlock(list: CrossFinding[], rules: Map<string, RuleMeta>, lang: Lang, w: Words): Html | string {
@@ -690,18 +590,23 @@ a{color:inherit;text-decoration:none}
 
 /* ------------------------------------------------------------------ the page */
 
-export function formatDashboard(records: AuditRecord[], cross: CrossFinding[], options: DashboardOptions): string {
+/**
+ * The page in pieces, in order: everything up to the table's first row, then one piece per report
+ * (its full result read by `load` only then, so a caller can keep summaries and read each record
+ * back from results.jsonl), then the rest. `summaries` in the order of results.jsonl.
+ */
+export function* dashboardParts(summaries: RecordSummary[], cross: CrossFinding[], options: DashboardOptions, load: (s: RecordSummary) => LintResult): Generator<string> {
   const lang: Lang = options.lang === 'en' ? 'en' : 'zh';
   const w = WORDS[lang];
   const rules = new Map(options.rules.map((r) => [r.id, r]));
-  const { byId, unattached } = crossByRecord(records, cross);
+  const { byId, unattached } = crossByRecord(summaries, cross);
   const collator = new Intl.Collator(w.collator, { numeric: true });
-  const rows: Row[] = records.map((record) => ({
-    record,
-    tally: tallyRecord(record, options.rules),
-    body: bodyName(record),
-    year: recordYear(record),
-    cross: byId.get(record.id) ?? [],
+  const rows: Row[] = summaries.map((s) => ({
+    s,
+    tally: tallyOf(s, options.rules),
+    body: s.name,
+    year: s.shownYear,
+    cross: byId.get(s.id) ?? [],
   }));
   // the worst first, so the page reads in a useful order before (or without) any sorting
   const sorted = rows
@@ -719,7 +624,8 @@ export function formatDashboard(records: AuditRecord[], cross: CrossFinding[], o
 
   const title = options.coverage?.year ? w.titleYear(options.coverage.year) : w.title;
   const cov = coverageBlock(options.coverage, w);
-  const page = html`<!DOCTYPE html>
+  const [tableStart, tableEnd] = tableBlock(sorted, w);
+  yield html`<!DOCTYPE html>
 <html lang="${w.htmlLang}">
 <head>
 <meta charset="utf-8">
@@ -735,12 +641,26 @@ export function formatDashboard(records: AuditRecord[], cross: CrossFinding[], o
 ${totalsBlock(rows, cross, w)}
 <p class="meta muted">${w.generatedBy(options.toolVersion)}${options.generatedAt ? html` · ${w.generatedAt(options.generatedAt)}` : ''}</p></header>
 <div class="overview">${chartBlock(rows, options.rules, lang, w)}${cov}</div>
-${tableBlock(sorted, rules, lang, w)}
+${tableStart}`.value;
+  const byRowId = new Map(sorted.map((r) => [r.s.id, r]));
+  for (const r of sorted) yield bodyRow(r, load(r.s), byRowId, rules, lang, w).value;
+  yield html`${tableEnd}
 ${unattachedBlock(unattached, rules, lang, w)}
 </main>
 <script>${new Html(SCRIPT)}</script>
 </body>
 </html>
-`;
-  return page.value;
+`.value;
+}
+
+export function formatDashboard(records: AuditRecord[], cross: CrossFinding[], options: DashboardOptions): string {
+  const results = new Map<RecordSummary, LintResult>();
+  const summaries = records.map((r) => {
+    const s = summarize(r);
+    results.set(s, r.result);
+    return s;
+  });
+  let page = '';
+  for (const part of dashboardParts(summaries, cross, options, (s) => results.get(s)!)) page += part;
+  return page;
 }
