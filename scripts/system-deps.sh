@@ -1,0 +1,25 @@
+#!/usr/bin/env sh
+# The Debian packages the tests need beyond npm: a real Chromium for the browser page's tests and
+# LibreOffice to show that a fixed Word draft still opens. Installed here, by the project, only when
+# missing (npm cannot ship them, and nothing may be downloaded from anywhere but Debian's mirrors).
+# Usage: scripts/system-deps.sh [binary=package ...]   (default: every one below)
+set -eu
+[ "$#" -gt 0 ] || set -- chromium=chromium soffice=libreoffice-writer-nogui
+missing=""
+for pair in "$@"; do
+  bin=${pair%%=*}; pkg=${pair#*=}
+  command -v "$bin" >/dev/null 2>&1 || missing="$missing $pkg"
+done
+[ -z "$missing" ] && exit 0
+echo "reportlint: installing Debian packages the tests need:$missing" >&2
+if [ "$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null 2>&1; then SUDO="sudo -n"; else
+  echo "reportlint: cannot install$missing (not root, no sudo); install them and run again" >&2; exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+# one install at a time (jest workers, a second npm test)
+exec 9>/tmp/reportlint-apt.lock
+flock 9 2>/dev/null || true
+$SUDO apt-get install -y --no-install-recommends $missing >/dev/null 2>&1 || {
+  $SUDO apt-get update -qq >/dev/null 2>&1
+  $SUDO apt-get install -y --no-install-recommends $missing >/dev/null
+}
