@@ -10,6 +10,7 @@ import { extract } from '../extract/index.js';
 import { ExtractError } from '../extract/errors.js';
 import { deadlineAfter, type Deadline } from '../extract/deadline.js';
 import type { PdfThreads } from '../extract/pdf/thread.js';
+import type { PdfAssets } from '../extract/pdf/load.js';
 import { normalizeTree } from '../extract/normalize.js';
 import { buildModel, type ReportModel } from '../model/index.js';
 import { rules } from '../../rules/index.js';
@@ -49,6 +50,8 @@ export interface LintOptions {
    * (the CLI, audit, the language server) passes them, so a budget can stop pdf.js mid-parse
    */
   pdfThreads?: PdfThreads;
+  /** where pdf.js finds its CMaps and standard fonts (default: the folders of pdfjs-dist; a browser passes its own readers) */
+  pdfAssets?: PdfAssets;
 }
 
 export const DEFAULT_TIME_LIMIT = 60_000;
@@ -74,7 +77,7 @@ async function lintWithin(bytes: Uint8Array, options: LintOptions, deadline: Dea
   const lang = options.lang ?? 'zh';
   const ruleList = [...rules, ...(options.plugins ?? [])];
   const resolved = resolveRules(options.rules, options.preset, ruleList);
-  const doc = await extract(bytes, filePath, deadline, options.pdfThreads);
+  const doc = await extract(bytes, filePath, deadline, options.pdfThreads, options.pdfAssets);
   deadline.check();
   const normalization = normalizeTree(doc.tree);
   deadline.check();

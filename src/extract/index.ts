@@ -4,6 +4,7 @@ import { detectFormat, decodeText } from './detect.js';
 import { ExtractError } from './errors.js';
 import type { Deadline } from './deadline.js';
 import type { PdfThreads } from './pdf/thread.js';
+import type { PdfAssets } from './pdf/load.js';
 import { textToMdast } from './text.js';
 import { LIMITS, checkMarkdownNesting, checkSeparators, checkTagCount, checkText, checkTree } from './limits.js';
 
@@ -13,15 +14,15 @@ export interface ExtractedDoc extends Extracted {
 }
 
 /** The document as a tree, every hard limit checked (limits.ts) before anything reads it further. */
-export async function extract(bytes: Uint8Array, fileName?: string, deadline?: Deadline, pdfThreads?: PdfThreads): Promise<ExtractedDoc> {
-  const doc = await extractTree(bytes, fileName, deadline, pdfThreads);
+export async function extract(bytes: Uint8Array, fileName?: string, deadline?: Deadline, pdfThreads?: PdfThreads, pdfAssets?: PdfAssets): Promise<ExtractedDoc> {
+  const doc = await extractTree(bytes, fileName, deadline, pdfThreads, pdfAssets);
   checkTree(doc.tree);
   return doc;
 }
 
 // Each format's extractor (pdf.js, mammoth, parse5, remark) is loaded the first time a file of that
 // format comes: a text report should not pay for loading pdf.js (issue #15, start-up).
-async function extractTree(bytes: Uint8Array, fileName?: string, deadline?: Deadline, pdfThreads?: PdfThreads): Promise<ExtractedDoc> {
+async function extractTree(bytes: Uint8Array, fileName?: string, deadline?: Deadline, pdfThreads?: PdfThreads, pdfAssets?: PdfAssets): Promise<ExtractedDoc> {
   const { format } = detectFormat(bytes, fileName);
   if (format === 'docx') {
     const { docxToMdast } = await import('./docx/index.js');
@@ -29,7 +30,7 @@ async function extractTree(bytes: Uint8Array, fileName?: string, deadline?: Dead
   }
   if (format === 'pdf') {
     const { pdfToMdast } = await import('./pdf/index.js');
-    return { format, ...(await pdfToMdast(bytes, undefined, deadline, pdfThreads)) };
+    return { format, ...(await pdfToMdast(bytes, pdfAssets, deadline, pdfThreads)) };
   }
   const { text, encoding } = decodeText(bytes, format);
   if (text.trim() === '') throw new ExtractError('no-text');

@@ -458,7 +458,8 @@ function pageHeader(results: LintResult[], options: HtmlOptions, w: Words): Html
 // default-src 'none': even if something slipped through the escaping, the page could run and fetch nothing
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; form-action 'none'; base-uri 'none'";
 
-const CSS = `
+/** the page's style sheet; the check page (src/web) links the same rules as a file of its own */
+export const REPORT_CSS = `
 :root{--ink:#1f2328;--muted:#656d76;--line:#d0d7de;--bg:#f6f8fa;
 --error:#b42318;--error-bg:#fde8e7;--warning:#9a6700;--warning-bg:#fff4d6;--info:#0b5cad;--info-bg:#e6f0fb;--doubt:#6639ba;--doubt-bg:#f1ebfb;--fatal:#7d1a12;--fatal-bg:#fbd5d1}
 *{box-sizing:border-box}
@@ -558,6 +559,12 @@ a{color:inherit;text-decoration:none}
 }
 `;
 
+/** One file's part of the page (its facts, findings and marked text), as markup: the check page shows files one by one. */
+export function formatHtmlFile(index: number, result: LintResult, options: HtmlOptions): string {
+  const w = WORDS[options.lang] ?? WORDS.zh;
+  return renderFile(index, result, new Map(options.rules.map((r) => [r.id, r])), options.lang, w).value;
+}
+
 export function formatHtml(results: LintResult[], options: HtmlOptions): string {
   const w = WORDS[options.lang] ?? WORDS.zh;
   const rules = new Map(options.rules.map((r) => [r.id, r]));
@@ -570,7 +577,7 @@ export function formatHtml(results: LintResult[], options: HtmlOptions): string 
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="reportlint ${options.toolVersion}">
 <title>${w.title}</title>
-<style>${new Html(CSS)}</style>
+<style>${new Html(REPORT_CSS)}</style>
 </head>
 <body>
 <main>

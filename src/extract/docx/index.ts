@@ -49,7 +49,8 @@ export async function docxToMdast(bytes: Uint8Array, deadline: Deadline = NO_DEA
   let html: string;
   try {
     const result = await deadline.within(mammoth.convertToHtml(
-      { buffer: Buffer.from(repacked) },
+      // Node's mammoth reads `buffer`, its browser build `arrayBuffer`
+      { buffer: Buffer.from(repacked), arrayBuffer: repacked } as { buffer: Buffer },
       // Images would arrive as base64 data URIs, megabytes of HTML that no rule reads.
       { convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },
     ));

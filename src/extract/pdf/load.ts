@@ -29,11 +29,14 @@ export interface RawPage {
 /**
  * Where pdf.js finds its CMaps and standard fonts. Chinese PDFs with non-embedded fonts
  * (STSong-Light, UniGB-UCS2-H) give empty text without them. On Node these are folder paths
- * inside pdfjs-dist; a browser build passes URLs instead.
+ * inside pdfjs-dist; a browser, where the page may fetch nothing, passes readers of its own
+ * (pdf.js's CMapReaderFactory and StandardFontDataFactory options) over data it carries.
  */
 export interface PdfAssets {
   cMapUrl: string;
   standardFontDataUrl: string;
+  CMapReaderFactory?: object;
+  StandardFontDataFactory?: object;
 }
 
 function defaultAssets(): PdfAssets {
