@@ -49,9 +49,10 @@ describe('formatHtml: findings listed and marked in place', () => {
     results.forEach((r, f) => {
       expect(r.view).toBeDefined();
       const items = elements(sections[f] as unknown as Root, (e) => e.tagName === 'li' && e.properties.dataFinding !== undefined);
-      expect(items.map((e) => Number(e.properties.dataFinding))).toEqual(r.messages.map((_, i) => i));
+      // grouped by the part of the report they stand in, each listed once
+      expect(items.map((e) => Number(e.properties.dataFinding)).sort((a, b) => a - b)).toEqual(r.messages.map((_, i) => i));
       // each finding's text is there
-      items.forEach((li, i) => expect(toText(li)).toContain(r.messages[i].message));
+      items.forEach((li) => expect(toText(li)).toContain(r.messages[Number(li.properties.dataFinding)].message));
     });
     expect(page.match(/data-finding="/g)).toHaveLength(results.reduce((n, r) => n + r.messages.length, 0));
     // every in-page link points to an id that exists; ids are unique
@@ -94,6 +95,19 @@ describe('formatHtml: findings listed and marked in place', () => {
     expect(byClass(tree, 'doc-para').filter((p) => classes(p).includes('mark'))).toEqual([]);
   });
 
+  it('groups the findings by the part of the report they stand in, the unplaced after them', async () => {
+    const [seed, balance, realworld] = await three();
+    const groups = (r: LintResult) => {
+      const tree = parse(formatHtml([r], options));
+      return byClass(tree, 'f-group').map((g) => [String(g.properties.dataGroup), elements(g as unknown as Root, (e) => e.tagName === 'li' && e.properties.dataRuleId !== undefined).map((e) => String(e.properties.dataRuleId)).join(',')]);
+    };
+    // seed 002: the sum at line 9 is in part 二 (from line 8), the blank cell in 三's table, the period and date at lines 208 and 210 in 六 (from 207)
+    expect(groups(seed)).toEqual([['part-2', 'narrative-sum'], ['part-3', 'blank-cells'], ['part-6', 'reporting-period,publication-date']]);
+    expect(groups(balance)).toEqual([['part-3', 'application-balance,application-balance']]);
+    // the published PDF: its missing date points at no text, so it comes last
+    expect(groups(realworld)).toEqual([['part-1', 'overview-topics,narrative-table-agreement'], ['part-3', 'table-shape,table-shape'], ['other', 'publication-date']]);
+  });
+
   it('the published PDF: its five findings listed, one unplaced, and its tables drawn as <table> grids with spans', async () => {
     const r = (await three())[2];
     expect(r.messages).toHaveLength(5);
@@ -111,7 +125,8 @@ describe('formatHtml: findings listed and marked in place', () => {
     expect(page).toMatch(/<t[dh][^>]* colspan="\d+"/);
     // the unplaced finding (no date at all) is listed only, and says so
     expect(r.view!.unplaced).toHaveLength(1);
-    expect(toText(items[r.view!.unplaced[0]])).toContain('未定位到正文');
+    const unplaced = items.find((e) => e.properties.dataFinding === String(r.view!.unplaced[0]))!;
+    expect(toText(unplaced)).toContain('未定位到正文');
     // the two table-shape findings mark the misnamed row labels
     const marked = elements(tree, (e) => (e.tagName === 'td' || e.tagName === 'th') && classes(e).includes('mark'));
     expect(marked.map((td) => toText(byClass(td, 'cell-text')[0]))).toEqual(['2.其他法律行政止公开', '（六）其他处理']);
@@ -252,7 +267,8 @@ describe('formatHtml: nothing from a report runs', () => {
     for (const lang of ['zh', 'en'] as const) {
       const page = formatHtml([r, r], { ...options, lang });
       expect(page).not.toMatch(/<script/i);
-      expect(page).not.toMatch(/<[^>]*\sonerror=/i);
+      // (attribute values are data: the file path stands escaped in data-file-name)
+      expect(page.replace(/"[^"]*"/g, '""')).not.toMatch(/<[^>]*\sonerror=/i);
       expect(page).not.toMatch(/<img/i);
       expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
       expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;');

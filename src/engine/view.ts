@@ -27,6 +27,8 @@ export interface DocumentView {
   blocks: ViewBlock[];
   /** findings that point at no block (a missing date, the page's metadata line) */
   unplaced: number[];
+  /** the report's parts found (一、总体情况 …), each with the block its heading is: a finding belongs to the last part headed before its block */
+  sections?: Array<{ number: number; title: string; block: number }>;
 }
 
 interface Point {
@@ -80,5 +82,6 @@ export function buildView(model: ReportModel, findings: FindingPoints[]): Docume
     if (!at || !place(at, (x) => x.messages.push(i))) unplaced.push(i);
     related?.forEach((p, k) => p && place(p, (x) => x.related.push([i, k])));
   });
-  return { title: model.title?.text ?? null, blocks, unplaced };
+  const sections = model.sections.map((s) => ({ number: s.number, title: s.title, block: s.heading.block }));
+  return { title: model.title?.text ?? null, blocks, unplaced, sections };
 }

@@ -87,6 +87,9 @@ const WORDS = {
     generatedAt: (t: string) => `生成时间：${t}`,
     summaryTable: '文件一览',
     file: '文件',
+    partTitle: (n: number, title: string) => `${'一二三四五六'[n - 1] ?? n}、${title}`,
+    beforeParts: '标题与开头',
+    unplacedGroup: '未定位到正文的问题',
   },
   en: {
     htmlLang: 'en',
@@ -131,6 +134,9 @@ const WORDS = {
     generatedAt: (t: string) => `Generated at ${t}`,
     summaryTable: 'Files',
     file: 'File',
+    partTitle: (n: number, title: string) => `Part ${n}: ${title}`,
+    beforeParts: 'Title and opening',
+    unplacedGroup: 'Not placed in the text',
   },
 };
 type Words = (typeof WORDS)['zh'];
@@ -386,16 +392,52 @@ function renderFinding(file: number, i: number, m: LintMessage, placement: Place
   const where = locationText(m, lang);
   const back =
     placement === 'marked' ? html`<a class="back" href="#${markId(file, i)}" title="${w.toText}">↖ ${w.toText}</a>` : placement === 'unplaced' ? html`<span class="unplaced">${w.unplaced}</span>` : '';
-  return html`<li class="finding t-${toneOf(m)}" id="${findingId(file, i)}" data-finding="${i}">
+  return html`<li class="finding t-${toneOf(m)}" id="${findingId(file, i)}" data-finding="${i}" data-rule-id="${m.ruleId}" data-severity="${m.severity}" data-kind="${m.fatal ? 'fatal' : m.kind}">
 <div class="f-head"><span class="num">${i + 1}</span><span class="sev t-${toneOf(m)}">${toneLabel(m, w)}</span>${ruleLink(m, meta, lang)}${where ? html`<span class="where">${where}</span>` : ''}</div>
 <p class="f-msg">${m.message}</p>${m.quote ? html`<p class="f-quote">${w.quote(m.quote)}</p>` : ''}${expectedActual(m, w)}${relatedList(file, i, m, plan, lang, w)}<div class="f-foot">${back}</div></li>`;
+}
+
+/**
+ * The findings as the reader goes through the report: under the part of the report each stands in
+ * (by the block it is marked in), those the text does not place after them, and the reading
+ * doubts apart at the end — they are about this tool's reading, not the report.
+ */
+function findingGroups(r: LintResult, w: Words): Array<{ key: string; title: string; items: number[] }> {
+  const blockOf = new Map<number, number>();
+  r.view?.blocks.forEach((b, at) => {
+    const inCells = b.kind === 'table' ? b.rows.flat().flatMap((c) => c.messages) : [];
+    for (const i of [...b.messages, ...inCells]) if (!blockOf.has(i)) blockOf.set(i, at);
+  });
+  const sections = [...(r.view?.sections ?? [])].sort((a, b) => a.block - b.block);
+  const partOf = (i: number): string => {
+    const at = blockOf.get(i);
+    if (at === undefined) return 'other';
+    const part = sections.filter((s) => s.block <= at).pop();
+    return part ? `part-${part.number}` : 'head';
+  };
+  const groups = new Map<string, number[]>();
+  r.messages.forEach((m, i) => pushTo(groups, m.kind === 'doubt' ? 'doubt' : r.view && !r.fatal ? partOf(i) : 'all', i));
+  const title = (key: string) => {
+    if (key === 'doubt') return w.doubts;
+    if (key === 'head') return w.beforeParts;
+    if (key === 'other') return w.unplacedGroup;
+    const part = sections.find((s) => `part-${s.number}` === key);
+    return part ? w.partTitle(part.number, part.title) : '';
+  };
+  const order = ['head', ...sections.map((s) => `part-${s.number}`), 'other', 'all', 'doubt'];
+  return order.filter((k, n) => groups.has(k) && order.indexOf(k) === n).map((key) => ({ key, title: title(key), items: groups.get(key)! }));
 }
 
 function renderFindings(file: number, r: LintResult, rules: Map<string, RuleMeta>, lang: Lang, w: Words, plan: MarkPlan): Html {
   const placed = placedIn(r.view);
   const placement = (i: number): Placement => (!r.view || r.fatal ? 'no-text' : placed.has(i) ? 'marked' : 'unplaced');
-  const items = r.messages.map((m, i) => renderFinding(file, i, m, placement(i), rules.get(m.ruleId), lang, w, plan));
-  const body = r.messages.length ? html`<ol class="findings">${items}</ol>` : html`<p class="clean">✔ ${w.noFindings}</p>`;
+  const groups = findingGroups(r, w);
+  const list = (items: number[]) => html`<ol class="findings">${items.map((i) => renderFinding(file, i, r.messages[i], placement(i), rules.get(r.messages[i].ruleId), lang, w, plan))}</ol>`;
+  const body = !r.messages.length
+    ? html`<p class="clean">✔ ${w.noFindings}</p>`
+    : groups.length === 1 && groups[0].key === 'all'
+      ? list(groups[0].items)
+      : groups.map((g) => html`<div class="f-group g-${g.key}" data-group="${g.key}"><h4 class="group-title">${g.title}</h4>${list(g.items)}</div>`);
   return html`<aside class="findings-pane"><h3 class="pane-title">${w.findings}</h3>${body}</aside>`;
 }
 
@@ -428,10 +470,10 @@ function renderFile(file: number, given: LintResult, rules: Map<string, RuleMeta
   // a fatal file has nothing to show but its one message; a result linted without view has no text to show
   if (r.fatal || !r.view) {
     const note = r.fatal ? '' : html`<p class="no-view muted">${w.noView}</p>`;
-    return html`<section class="file only-list${r.fatal ? ' fatal' : ''}" id="file-${file}">${head}${note}<div class="file-body">${findings}</div></section>`;
+    return html`<section class="file only-list${r.fatal ? ' fatal' : ''}" id="file-${file}" data-file-name="${r.filePath}">${head}${note}<div class="file-body">${findings}</div></section>`;
   }
   const doc = renderDocument({ file, messages: r.messages, plan, w }, r.view, above);
-  return html`<section class="file" id="file-${file}">${head}<div class="file-body">${findings}${doc}</div></section>`;
+  return html`<section class="file" id="file-${file}" data-file-name="${r.filePath}">${head}<div class="file-body">${findings}${doc}</div></section>`;
 }
 
 /* ------------------------------------------------------------------ the page */
@@ -499,6 +541,9 @@ a{color:var(--info)}
 .only-list .findings-pane{position:static;max-height:none}
 .pane-title{font-size:1rem;margin:0 0 .6rem;color:var(--muted);font-weight:600}
 .findings{list-style:none;margin:0;padding:0}
+.group-title{font-size:.92rem;margin:.8rem 0 .4rem;padding-bottom:.2rem;border-bottom:1px solid var(--line)}
+.f-group:first-of-type .group-title{margin-top:0}
+.g-doubt .group-title{color:var(--doubt)}
 .finding{border:1px solid var(--line);border-left:5px solid var(--line);border-radius:6px;padding:.55rem .75rem;margin-bottom:.6rem;background:#fff}
 .finding:target{outline:3px solid #0969da}
 .finding.t-error{border-left-color:var(--error)}.finding.t-warning{border-left-color:var(--warning)}.finding.t-info{border-left-color:var(--info)}.finding.t-doubt{border-left-color:var(--doubt);border-left-style:dashed}.finding.t-fatal{border-left-color:var(--fatal);background:var(--fatal-bg)}
