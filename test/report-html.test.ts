@@ -106,6 +106,13 @@ describe('formatHtml: findings listed and marked in place', () => {
     expect(groups(balance)).toEqual([['part-3', 'application-balance,application-balance']]);
     // the published PDF: its missing date points at no text, so it comes last
     expect(groups(realworld)).toEqual([['part-1', 'overview-topics,narrative-table-agreement'], ['part-3', 'table-shape,table-shape'], ['other', 'publication-date']]);
+    // reading doubts stand apart, last, wherever they are in the text
+    const doubtful = await lintView('2021/break-unreadable.txt');
+    const doubts = doubtful.messages.filter((m) => m.kind === 'doubt').map((m) => m.ruleId);
+    expect(doubts.length).toBeGreaterThan(0);
+    const all = groups(doubtful);
+    expect(all.pop()).toEqual(['doubt', doubts.join(',')]);
+    expect(all.flatMap(([, ids]) => ids.split(','))).not.toContain('unreadable');
   });
 
   it('the published PDF: its five findings listed, one unplaced, and its tables drawn as <table> grids with spans', async () => {
