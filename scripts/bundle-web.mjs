@@ -20,7 +20,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outdir = path.join(root, 'dist/web');
+// --out <dir>: elsewhere than dist/web (the browser tests build the page from the sources they test)
+const outAt = process.argv.indexOf('--out');
+const outdir = outAt > 0 ? path.resolve(process.argv[outAt + 1]) : path.join(root, 'dist/web');
 const pdfjs = path.join(root, 'node_modules/pdfjs-dist');
 const version = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version;
 rmSync(outdir, { recursive: true, force: true });
@@ -80,4 +82,4 @@ const { REPORT_CSS } = await import(`data:text/javascript;base64,${Buffer.from(r
 writeFileSync(path.join(outdir, 'report.css'), REPORT_CSS.trim() + '\n');
 for (const f of ['index.html', 'page.css']) copyFileSync(path.join(root, 'src/web', f), path.join(outdir, f));
 const mb = (n) => (n / 1e6).toFixed(1);
-console.error(`dist/web: app.js ${mb(app.length)} MB (lint worker ${mb(lintWorker.length)} MB, pdf.js worker ${mb(pdfWorker.length)} MB)`);
+console.error(`${path.relative(root, outdir) || outdir}: app.js ${mb(app.length)} MB (lint worker ${mb(lintWorker.length)} MB, pdf.js worker ${mb(pdfWorker.length)} MB)`);

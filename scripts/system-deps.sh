@@ -2,13 +2,17 @@
 # The Debian packages the tests need beyond npm: a real Chromium for the browser page's tests and
 # LibreOffice to show that a fixed Word draft still opens. Installed here, by the project, only when
 # missing (npm cannot ship them, and nothing may be downloaded from anywhere but Debian's mirrors).
-# Usage: scripts/system-deps.sh [binary=package ...]   (default: every one below)
+# A Chinese font, so that the page's screenshots (bench/web.mjs) show characters, not boxes.
+# Usage: scripts/system-deps.sh [binary=package ...]   (default: every one below; font:zh is a font check)
 set -eu
-[ "$#" -gt 0 ] || set -- chromium=chromium soffice=libreoffice-writer-nogui
+[ "$#" -gt 0 ] || set -- chromium=chromium soffice=libreoffice-writer-nogui font:zh=fonts-wqy-microhei
 missing=""
 for pair in "$@"; do
   bin=${pair%%=*}; pkg=${pair#*=}
-  command -v "$bin" >/dev/null 2>&1 || missing="$missing $pkg"
+  case "$bin" in
+    font:*) [ -n "$(fc-list ":lang=${bin#font:}" 2>/dev/null | head -1)" ] || missing="$missing $pkg" ;;
+    *) command -v "$bin" >/dev/null 2>&1 || missing="$missing $pkg" ;;
+  esac
 done
 [ -z "$missing" ] && exit 0
 echo "reportlint: installing Debian packages the tests need:$missing" >&2

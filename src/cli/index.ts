@@ -161,6 +161,32 @@ export async function main(argv: string[]): Promise<number> {
       exitCode = r.exitCode;
     });
   program
+    .command('serve')
+    .description('在本机打开检查页面（文件只在浏览器中检查，不上传）/ serve the check page on this machine (files are checked in the browser, never uploaded)')
+    .option('--port <n>', '端口 / port (0: any free one)', (v) => Number(v), 8377)
+    .action(async (o: { port: number }) => {
+      const { startServe, webRoot } = await import('./serve.js');
+      const { existsSync } = await import('node:fs');
+      if (!existsSync(`${webRoot()}/index.html`)) {
+        process.stderr.write(`reportlint: ${webRoot()} has no page; build it with: npm run build:web\n`);
+        exitCode = 2;
+        return;
+      }
+      if (!Number.isInteger(o.port) || o.port < 0 || o.port > 65535) {
+        process.stderr.write(`reportlint: --port: not a port: ${o.port}\n`);
+        exitCode = 2;
+        return;
+      }
+      const server = await startServe(o.port);
+      const { port } = server.address() as { port: number };
+      process.stdout.write(`reportlint: 检查页面 / check page: http://127.0.0.1:${port}/\n`);
+      exitCode = await new Promise<number>((resolve) => {
+        const stop = () => server.close(() => resolve(0));
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+    });
+  program
     .command('lsp')
     .description('语言服务器，供编辑器边写边查 / Language Server Protocol server for editors')
     .option('--stdio', '经标准输入输出通信（默认）/ talk over stdin and stdout (the default)')
