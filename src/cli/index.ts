@@ -164,11 +164,14 @@ export async function main(argv: string[]): Promise<number> {
     .command('serve')
     .description('在本机打开检查页面（文件只在浏览器中检查，不上传）/ serve the check page on this machine (files are checked in the browser, never uploaded)')
     .option('--port <n>', '端口 / port (0: any free one)', (v) => Number(v), 8377)
-    .action(async (o: { port: number }) => {
+    .option('--dir <folder>', '页面所在文件夹 / the page\'s folder (default: dist/web of this package)')
+    .action(async (o: { port: number; dir?: string }) => {
       const { startServe, webRoot } = await import('./serve.js');
       const { existsSync } = await import('node:fs');
-      if (!existsSync(`${webRoot()}/index.html`)) {
-        process.stderr.write(`reportlint: ${webRoot()} has no page; build it with: npm run build:web\n`);
+      const { resolve } = await import('node:path');
+      const dir = o.dir ? resolve(o.dir) : webRoot();
+      if (!existsSync(`${dir}/index.html`)) {
+        process.stderr.write(`reportlint: ${dir} has no page; build it with: npm run build:web\n`);
         exitCode = 2;
         return;
       }
@@ -177,7 +180,7 @@ export async function main(argv: string[]): Promise<number> {
         exitCode = 2;
         return;
       }
-      const server = await startServe(o.port);
+      const server = await startServe(o.port, dir);
       const { port } = server.address() as { port: number };
       process.stdout.write(`reportlint: 检查页面 / check page: http://127.0.0.1:${port}/\n`);
       exitCode = await new Promise<number>((resolve) => {

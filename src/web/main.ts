@@ -127,8 +127,10 @@ function fixesBlock(titles: string[], fixed: FixedCopy | null, w: Words): HTMLEl
 }
 
 /** Lint every entry (again: settings changed) one after another, with a progress line. */
+let checking = false;
 async function checkAll(only?: Entry[]): Promise<void> {
   const run = ++state.run;
+  checking = true;
   const todo = only ?? state.entries;
   const started = performance.now();
   document.body.dataset.state = 'checking';
@@ -137,13 +139,14 @@ async function checkAll(only?: Entry[]): Promise<void> {
     $('progress').textContent = words().progress(i, todo.length, entry.name);
     // the worker gets a copy: the page keeps the bytes to check again when a setting changes
     const reply = await linter.ask({ type: 'lint', index: entry.index, name: entry.name, bytes: entry.bytes.slice(), settings: settings() });
-    if (run !== state.run) return; // a newer run took over
+    if (run !== state.run) return; // a newer run took over (and will say when it is done)
     if (reply.type === 'linted') showEntry(entry, reply);
     else if (reply.type === 'failed') entry.el.replaceChildren(el('p', { className: 'failed', textContent: words().failed(entry.name, reply.message) }));
   }
   $('progress').textContent = todo.length ? words().finished(todo.length, performance.now() - started) : '';
   $('exports').hidden = state.entries.length === 0;
-  document.body.dataset.state = 'done';
+  checking = false;
+  idle();
 }
 
 let nextIndex = 0;
@@ -155,32 +158,40 @@ function addFiles(files: Array<{ name: string; bytes: Uint8Array }>): void {
   });
   state.entries.push(...added);
   // a check already under way is taken over by one of everything
-  void checkAll(document.body.dataset.state === 'checking' ? undefined : added);
+  void checkAll(checking ? undefined : added);
 }
 
 const CONFIG_NAME = /(^|\/)(\.reportlintrc(\.json|\.ya?ml)?|package\.json)$/i;
 
+/** The page is busy from the moment files arrive (reading them is asynchronous too): scripts wait for "done". */
+const busy = () => (document.body.dataset.state = 'checking');
+const idle = () => (document.body.dataset.state = 'done');
+
 async function readFiles(list: FileList | File[]): Promise<void> {
+  busy();
   const files = [...list];
   const config = files.find((f) => CONFIG_NAME.test(f.name));
   if (config) await loadConfig(config);
   const reports = await Promise.all(files.filter((f) => f !== config).map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
   if (reports.length) addFiles(reports);
+  else if (!config) idle();
 }
 
 async function loadConfig(file: File): Promise<void> {
+  busy();
   const reply = await linter.ask({ type: 'config', name: file.name, text: await file.text() });
-  if (reply.type === 'failed') {
-    $('config-state').textContent = reply.message;
+  if (reply.type !== 'config') {
+    if (reply.type === 'failed') $('config-state').textContent = reply.message;
+    idle();
     return;
   }
-  if (reply.type !== 'config') return;
   state.configRules = reply.rules;
   state.configName = file.name;
   if (reply.template) $<HTMLSelectElement>('template').value = state.template = reply.template;
   if (reply.lang && reply.lang !== state.lang) state.lang = reply.lang;
   applyWords();
   if (state.entries.length) void checkAll();
+  else idle();
 }
 
 /* ------------------------------------------------------------------ controls */
@@ -237,7 +248,8 @@ function wire(): void {
     $('results').replaceChildren();
     $('progress').textContent = '';
     $('exports').hidden = true;
-    document.body.dataset.state = 'done';
+    checking = false;
+    idle();
   };
 }
 
