@@ -49,7 +49,7 @@ export default defineRule(
           rhs,
           diff: Math.abs(lhs - rhs),
         },
-        { place: handled.place, expected: lhs, actual: rhs, cell: cellRef(t, handled) },
+        { place: handled.place, expected: lhs, actual: rhs, cell: cellRef(t, handled), operands: [received, carried, forward].flatMap((c) => (c.place ? [c.place] : [])) },
       );
     }
   },

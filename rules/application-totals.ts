@@ -69,7 +69,7 @@ export default defineRule(
         report(
           'resultTotal',
           { column: columnName(total), reported: num(total), computed, terms: terms(parts.filter((c) => num(c) !== 0), (c) => rowName(c.row), lang) || '0' },
-          { place: total.place, expected: computed, actual: num(total)!, cell: cellRef(t, total), fix },
+          { place: total.place, expected: computed, actual: num(total)!, cell: cellRef(t, total), fix, operands: placesOf(parts) },
         );
       else {
         const split = splitDigits(parts, num(total)!);
@@ -77,12 +77,14 @@ export default defineRule(
           'columnTotal',
           { row: rowName(total.row), reported: num(total), computed, terms: terms(parts.filter((c) => num(c) !== 0), columnName, lang) || '0', hint: splitHint(split, lang) },
           // a number split across two cells is a reading to check first, not a total to change
-          { place: total.place, expected: computed, actual: num(total)!, cell: cellRef(t, total), fix: split ? undefined : fix },
+          { place: total.place, expected: computed, actual: num(total)!, cell: cellRef(t, total), fix: split ? undefined : fix, operands: placesOf(parts) },
         );
       }
     }
   },
 );
+
+const placesOf = (cs: Cell[]) => cs.flatMap((c) => (c.place ? [c.place] : []));
 
 interface Tally {
   id: 'resultTotal' | 'columnTotal';

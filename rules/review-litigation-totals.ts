@@ -45,7 +45,7 @@ export default defineRule(
         'total',
         { group: g[lang], reported: num(total), computed, terms: terms(parts, (c) => columnName(c).split(' › ').pop()!, lang), hint: splitHint(split, lang) },
         // each total stands in one sum only; a number split across two cells is checked first
-        { place: total!.place, expected: computed, actual: num(total)!, cell: cellRef(t, total!), fix: split ? undefined : totalFix(total!, computed) },
+        { place: total!.place, expected: computed, actual: num(total)!, cell: cellRef(t, total!), fix: split ? undefined : totalFix(total!, computed), operands: parts.flatMap((c) => (c.place ? [c.place] : [])) },
       );
     }
   },

@@ -115,6 +115,25 @@ describe('formatHtml: findings listed and marked in place', () => {
     expect(all.flatMap(([, ids]) => ids.split(','))).not.toContain('unreadable');
   });
 
+  it('lights the cells a sum is made of beside the total it checks, and they add up to the computed sum', async () => {
+    for (const rel of ['2021/break-application-totals.html', '2021/break-application-balance.html']) {
+      const r = await lintView(rel);
+      const tree = parse(formatHtml([r], options));
+      const tallies = r.messages.map((m, i) => [m, i] as const).filter(([m]) => m.ruleId === 'application-totals' || m.ruleId === 'application-balance');
+      expect(tallies.length).toBeGreaterThan(0);
+      for (const [m, i] of tallies) {
+        const lit = elements(tree, (e) => String(e.properties.dataOperandOf ?? '').split(' ').includes(String(i)));
+        expect(lit.length).toBeGreaterThan(1);
+        const values = lit.map((e) => Number(toText(e).replace(/[^\d]/g, '')));
+        // totals: the parts add up to what the finding computed; balance: 新收 + 结转 = 总计 + 结转下年度, so 新收 + 上年结转 − 结转下年度 is the expected 总计
+        if (m.ruleId === 'application-totals') expect(values.reduce((a, b) => a + b, 0)).toBe(Number(m.expected));
+        else expect(values).toHaveLength(3);
+        // the total itself is marked as the finding's place, not as an operand
+        expect(lit.every((e) => !classes(e).includes('mark') || e.properties.dataOperandOf !== undefined)).toBe(true);
+      }
+    }
+  });
+
   it('the published PDF: its five findings listed, one unplaced, and its tables drawn as <table> grids with spans', async () => {
     const r = (await three())[2];
     expect(r.messages).toHaveLength(5);

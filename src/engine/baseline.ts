@@ -87,7 +87,7 @@ function remapView(view: DocumentView, to: Map<number, number>): DocumentView {
     unplaced: map(view.unplaced),
     blocks: view.blocks.map((b) =>
       b.kind === 'table'
-        ? { ...b, messages: map(b.messages), related: mapRelated(b.related), rows: b.rows.map((row) => row.map((c) => ({ ...c, messages: map(c.messages), related: mapRelated(c.related) }))) }
+        ? { ...b, messages: map(b.messages), related: mapRelated(b.related), rows: b.rows.map((row) => row.map((c) => ({ ...c, messages: map(c.messages), related: mapRelated(c.related), ...(c.operands ? { operands: map(c.operands) } : {}) }))) }
         : { ...b, messages: map(b.messages), related: mapRelated(b.related) },
     ),
   };

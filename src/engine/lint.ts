@@ -190,6 +190,7 @@ async function lintWithin(bytes: Uint8Array, options: LintOptions, deadline: Dea
               .map((m) => ({
                 at: m.line ? { line: m.line, column: m.column ?? 1 } : null,
                 related: (dataOf(m).related ?? []).map((r) => r.place?.start ?? null),
+                operands: (dataOf(m).operands ?? []).map((p) => p.start),
               })),
           ),
         }

@@ -53,6 +53,11 @@ export interface Finding {
    * the rule's messages). The finding itself should stand at the first of them.
    */
   related?: RelatedPlace[];
+  /**
+   * The cells a reported sum is made of, for a tally finding: the page showing the report lights
+   * them beside the total (the message already names them, so results carry them no further).
+   */
+  operands?: Place[];
 }
 
 /** One place of a grouped finding, located like the finding itself. */
@@ -85,6 +90,7 @@ export interface FindingData {
   note: boolean;
   fix?: { title: string; edits: ProposedEdit[] };
   related?: RelatedData[];
+  operands?: Place[];
 }
 
 /** Replace `from`, which the rule read at `at`, by `to`. */
@@ -142,7 +148,7 @@ export function defineRule<O = Record<string, unknown>>(meta: Omit<RuleMeta, 'do
           if (!t) throw new Error(`rule ${full.id}: no message '${r.messageId}'`);
           return { place: r.place, message: t[lang](r.params ?? {}), cell: r.cell, quote: r.quote, page: r.page ?? null };
         });
-        msg.data = { kind: full.kind, messageId, cell: finding.cell, quote: finding.quote, page: finding.page ?? null, note: finding.note ?? false, fix, ...(related?.length ? { related } : {}) } satisfies FindingData;
+        msg.data = { kind: full.kind, messageId, cell: finding.cell, quote: finding.quote, page: finding.page ?? null, note: finding.note ?? false, fix, ...(related?.length ? { related } : {}), ...(finding.operands?.length ? { operands: finding.operands } : {}) } satisfies FindingData;
       },
     };
     const found = file.messages.length;

@@ -16,6 +16,8 @@ export interface ViewCell {
   messages: number[];
   /** the places of grouped findings that stand here: [message index, index in its `related`] */
   related: Array<[number, number]>;
+  /** the findings whose reported sum this cell is a part of (a tally's operands) */
+  operands?: number[];
 }
 
 export type ViewBlock =
@@ -47,6 +49,8 @@ const inside = (p: Point, place: Place | undefined) => {
 export interface FindingPoints {
   at: Point | null;
   related?: Array<Point | null>;
+  /** the cells a reported sum is made of */
+  operands?: Point[];
 }
 
 /** In a place, its end excluded. */
@@ -78,9 +82,11 @@ export function buildView(model: ReportModel, findings: FindingPoints[]): Docume
     for (const { r, c } of holds) add(view.rows[r][c]);
     return true;
   };
-  findings.forEach(({ at, related }, i) => {
+  findings.forEach(({ at, related, operands }, i) => {
     if (!at || !place(at, (x) => x.messages.push(i))) unplaced.push(i);
     related?.forEach((p, k) => p && place(p, (x) => x.related.push([i, k])));
+    // only cells take operands (the block already holds the finding itself)
+    operands?.forEach((p) => place(p, (x) => 'header' in x && !(x as ViewCell).operands?.includes(i) && ((x as ViewCell).operands ??= []).push(i)));
   });
   const sections = model.sections.map((s) => ({ number: s.number, title: s.title, block: s.heading.block }));
   return { title: model.title?.text ?? null, blocks, unplaced, sections };

@@ -88,6 +88,7 @@ const WORDS = {
     summaryTable: '文件一览',
     file: '文件',
     partTitle: (n: number, title: string) => `${'一二三四五六'[n - 1] ?? n}、${title}`,
+    operandOf: (ns: number[]) => `第 ${ns.join('、')} 条检查发现所核对合计的加数`,
     beforeParts: '标题与开头',
     unplacedGroup: '未定位到正文的问题',
   },
@@ -135,6 +136,7 @@ const WORDS = {
     summaryTable: 'Files',
     file: 'File',
     partTitle: (n: number, title: string) => `Part ${n}: ${title}`,
+    operandOf: (ns: number[]) => `a part of the sum checked by finding ${ns.join(', ')}`,
     beforeParts: 'Title and opening',
     unplacedGroup: 'Not placed in the text',
   },
@@ -302,10 +304,13 @@ function renderCell(ctx: MarkContext, cell: ViewCell): Html {
   const tag = cell.header ? 'th' : 'td';
   const span = html`${cell.rowSpan > 1 ? html` rowspan="${cell.rowSpan}"` : ''}${cell.colSpan > 1 ? html` colspan="${cell.colSpan}"` : ''}`;
   // numbers and headings spanning columns are centred like the printed form; row labels read better from the left
-  const cls = classAttr([...(NUMERIC.test(cell.text) || cell.colSpan > 1 ? ['c'] : []), ...markClasses(ctx, cell)]);
+  // a part of a sum that a finding says does not hold: lit faintly, so the total and what it adds up are seen together
+  const operandOf = (cell.operands ?? []).filter((i) => !cell.messages.includes(i));
+  const cls = classAttr([...(NUMERIC.test(cell.text) || cell.colSpan > 1 ? ['c'] : []), ...markClasses(ctx, cell), ...(operandOf.length ? ['operand'] : [])]);
+  const title = operandOf.length ? html` title="${ctx.w.operandOf(operandOf.map((i) => i + 1))}" data-operand-of="${operandOf.join(' ')}"` : '';
   const inner = html`<span class="cell-text">${cell.text}</span>${badgesAt(ctx, cell)}`;
   // the tag name is one of two literals, never data
-  return tag === 'th' ? html`<th${span}${cls}>${inner}</th>` : html`<td${span}${cls}>${inner}</td>`;
+  return tag === 'th' ? html`<th${span}${cls}${title}>${inner}</th>` : html`<td${span}${cls}${title}>${inner}</td>`;
 }
 
 function renderTable(ctx: MarkContext, block: Extract<ViewBlock, { kind: 'table' }>, whole: Spot | undefined): Html {
@@ -335,7 +340,7 @@ function checkedView(view: DocumentView, messages: LintMessage[]): DocumentView 
   const okRelated = (list: Array<[number, number]> = []) => list.filter(([i, k]) => ok([i]).length === 1 && Number.isInteger(k) && k >= 0 && k < (messages[i].related?.length ?? 0));
   const blocks = view.blocks.map((b): ViewBlock =>
     b.kind === 'table'
-      ? { ...b, messages: ok(b.messages), related: okRelated(b.related), rows: b.rows.map((row) => row.map((c) => ({ ...c, messages: ok(c.messages), related: okRelated(c.related) }))) }
+      ? { ...b, messages: ok(b.messages), related: okRelated(b.related), rows: b.rows.map((row) => row.map((c) => ({ ...c, messages: ok(c.messages), related: okRelated(c.related), ...(c.operands ? { operands: ok(c.operands) } : {}) }))) }
       : { ...b, messages: ok(b.messages), related: okRelated(b.related) },
   );
   return { ...view, blocks, unplaced: ok(view.unplaced) };
@@ -584,6 +589,7 @@ p.mark,h4.mark,.table-marks.mark{padding:.15rem .4rem}
 .doc-table th,.doc-table td.c{text-align:center}
 .cell-text{white-space:pre-line}
 .doc-table .mark{box-shadow:0 0 0 3px var(--m-line) inset}
+.doc-table .operand{background:#fff8c5;box-shadow:0 0 0 1px #d4a72c inset}
 .no-view{margin:.25rem 0 1rem}
 .suppressed{font-size:.85rem;margin:.3rem 0 0}
 @media (max-width:900px){.file-body{grid-template-columns:1fr;grid-template-areas:"list" "doc"}.findings-pane{position:static;max-height:none}}
