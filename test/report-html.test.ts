@@ -116,7 +116,7 @@ describe('formatHtml: findings listed and marked in place', () => {
   });
 
   it('lights the cells a sum is made of beside the total it checks, and they add up to the computed sum', async () => {
-    for (const rel of ['2021/break-application-totals.html', '2021/break-application-balance.html']) {
+    for (const rel of ['2021/break-application-totals.html', '2021/break-application-totals.txt', '2021/break-application-balance.html']) {
       const r = await lintView(rel);
       const tree = parse(formatHtml([r], options));
       const tallies = r.messages.map((m, i) => [m, i] as const).filter(([m]) => m.ruleId === 'application-totals' || m.ruleId === 'application-balance');
@@ -169,8 +169,9 @@ describe('formatHtml: findings listed and marked in place', () => {
     const [li] = byClass(tree, 'finding');
     expect(classes(li)).toContain('t-doubt');
     expect(toText(byClass(li, 'sev')[0])).toBe('读取存疑');
-    const marked = byClass(tree, 'mark').filter((e) => e.tagName === 'p');
-    expect(marked.map((p) => classes(p))).toEqual([['doc-para', 'mark', 't-doubt']]);
+    // the text's table is drawn as a grid: the doubt lights the row it could not place, at its label
+    const marked = byClass(byClass(tree, 'doc')[0], 'mark');
+    expect(marked.map((e) => [e.tagName, classes(e), toText(byClass(e, 'cell-text')[0])])).toEqual([['td', ['mark', 't-doubt'], '（一）予以公开']]);
     expect(toText(tree)).toContain('不是报告本身的问题');
   });
 
@@ -221,7 +222,7 @@ describe('formatHtml: findings listed and marked in place', () => {
     expect(links.every((l) => cellOf(l) !== undefined)).toBe(true);
   });
 
-  it('a grouped finding with few places lists them unfolded; a text report marks the lines its places are on', async () => {
+  it('a grouped finding with few places lists them unfolded; a text report’s table is a grid whose cells its places light', async () => {
     const r = await lintView(SEED);
     const i = r.messages.findIndex((m) => m.ruleId === 'blank-cells');
     const few: LintResult = { ...r, messages: r.messages.map((m, k) => (k === i ? { ...m, related: m.related!.slice(0, 6) } : m)) };
@@ -229,12 +230,14 @@ describe('formatHtml: findings listed and marked in place', () => {
     const [entry] = elements(tree, (e) => e.tagName === 'li' && e.properties.dataFinding === String(i));
     const [details] = byClass(entry, 'related');
     expect(details.properties.open).toBe(true);
-    // the six cells of the first row stand on one line of the text: one mark there, all six linking to it
-    const links = elements(details as unknown as Root, (e) => e.tagName === 'a').map((a) => a.properties.href);
-    expect(new Set(links).size).toBe(1);
-    const marked = elements(tree, (e) => e.tagName === 'p' && byClass(e, 'rel').length > 0);
-    expect(marked).toHaveLength(1);
-    expect(classes(marked[0])).toEqual(expect.arrayContaining(['mark', 't-error']));
+    // the six blank cells of the first row (its line of the text drawn as a row of the grid): each lit, each place linking to its own cell
+    const links = elements(details as unknown as Root, (e) => e.tagName === 'a').map((a) => String(a.properties.href));
+    expect(new Set(links).size).toBe(6);
+    const marked = elements(tree, (e) => e.tagName === 'td' && byClass(e, 'rel').length > 0);
+    expect(marked).toHaveLength(6);
+    for (const td of marked) expect(classes(td)).toEqual(expect.arrayContaining(['mark', 't-error']));
+    expect(marked.map((td) => toText(byClass(td, 'cell-text')[0]))).toEqual(['', '', '', '', '', '']);
+    for (const href of links) expect(marked.some((td) => byClass(td, 'rel').some((b) => `#${b.properties.id}` === href))).toBe(true);
   });
 
   it('a baseline that drops a finding before it keeps the grouped finding’s places marked, under its new number', async () => {
