@@ -153,6 +153,19 @@ describe('the check page in Chromium', () => {
     const after = (await cliFindings([fixedFile])).get(path.basename(fixedFile))!;
     const before = cli.messages.map((m): [string, number] => [m.ruleId, m.severity]);
     expect(sorted(after)).toEqual(sorted(before.filter(([id]) => !fixes.some((m) => m.ruleId === id))));
+    // a GBK web page: the fixed copy is GBK too, so its <meta charset> stays true
+    const gbk = fixture('html', `${SEEDS[2]}.html`);
+    await page.click('#clear');
+    await checkFiles(page, [gbk]);
+    const [gbkDownload] = await Promise.all([page.waitForEvent('download'), page.locator(`.entry[data-file-name="${path.basename(gbk)}"] .download-fixed`).click()]);
+    const [gbkCli] = await cliResults([gbk]);
+    const gbkFixes = gbkCli.messages.filter((m) => m.fix);
+    expect(gbkFixes.map((m) => m.ruleId).sort()).toEqual(['narrative-sum', 'reporting-period']);
+    const gbkFixed = readFileSync((await gbkDownload.path())!);
+    expect(new TextDecoder('gb18030').decode(gbkFixed)).toBe(applyFix(new TextDecoder('gb18030').decode(readFileSync(gbk)), { title: '', edits: gbkFixes.flatMap((m) => m.fix!.edits) }));
+    const gbkFile = path.join(tmp, `${SEEDS[2]}.fixed.html`);
+    writeFileSync(gbkFile, gbkFixed);
+    expect(sorted((await cliFindings([gbkFile])).get(path.basename(gbkFile))!)).toEqual(sorted(gbkCli.messages.filter((m) => !m.fix).map((m): [string, number] => [m.ruleId, m.severity])));
     await context.close();
   });
 

@@ -122,7 +122,7 @@ function showEntry(entry: Entry, reply: Extract<Reply, { type: 'linted' }>): voi
 
 function fixesBlock(titles: string[], fixed: FixedCopy | null, w: Words): HTMLElement {
   const list = el('ul', {}, ...titles.map((t) => el('li', { textContent: t })));
-  const action = fixed ? el('button', { type: 'button', className: 'download-fixed', textContent: w.downloadFixed(fixed.name), onclick: () => download(fixed.name, fixed.text, `${fixed.mime};charset=utf-8`) }) : el('span', { className: 'muted', textContent: w.noFixedCopy });
+  const action = fixed ? el('button', { type: 'button', className: 'download-fixed', textContent: w.downloadFixed(fixed.name), onclick: () => download(fixed.name, fixed.bytes, fixed.mime) }) : el('span', { className: 'muted', textContent: w.noFixedCopy });
   return el('div', { className: 'fixes' }, el('p', { textContent: w.fixes(titles.length) }), list, action);
 }
 

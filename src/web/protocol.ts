@@ -36,7 +36,8 @@ export interface RuleInfo {
 /** The draft with every certain fix applied: offered for download (text, Markdown, HTML). */
 export interface FixedCopy {
   name: string;
-  text: string;
+  /** in the draft's own encoding */
+  bytes: Uint8Array;
   mime: string;
   /** how many fixes went into it */
   count: number;

@@ -10,6 +10,7 @@ import { checkConfig, flattenConfig, ConfigError } from '../engine/config.js';
 import { formatHtml, formatHtmlFile } from '../report/html.js';
 import { rules } from '../../rules/index.js';
 import { decodeText } from '../extract/detect.js';
+import iconv from 'iconv-lite';
 import type { LintResult } from '../types.js';
 import type { FixedCopy, Reply, Request } from './protocol.js';
 import { browserPdfAssets, browserPdfThreads } from './pdf-host.js';
@@ -27,14 +28,17 @@ const MIME: Record<string, string> = { text: 'text/plain', markdown: 'text/markd
 function fixedCopy(name: string, bytes: Uint8Array, result: LintResult): FixedCopy | null {
   const fixes = result.messages.flatMap((m) => (m.fix ? [m.fix] : []));
   if (fixes.length === 0 || !result.format || !MIME[result.format]) return null;
-  // the text the fixes' positions refer to: the source decoded as the core decoded it. The copy
-  // is written as UTF-8, so a page that declares another charset gets no copy (its <meta> would lie).
+  // the text the fixes' positions refer to: the source decoded as the core decoded it; the copy is
+  // written back in the same encoding (a GBK page's <meta charset> stays true), a BOM kept
   const source = decodeText(bytes, result.format);
-  if (result.format === 'html' && !/^utf-?8$/i.test(source.encoding ?? 'utf-8')) return null;
   const text = applyFix(source.text, { title: '', edits: fixes.flatMap((f) => f.edits) });
+  const encoding = source.encoding ?? 'utf-8';
+  const bom = encoding === 'utf-8' && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const encoded = /^utf-?8$/i.test(encoding) ? new TextEncoder().encode(text) : new Uint8Array(iconv.encode(text, encoding, { addBOM: /^utf-16/i.test(encoding) }));
+  const out = bom ? new Uint8Array([0xef, 0xbb, 0xbf, ...encoded]) : encoded;
   const dot = name.lastIndexOf('.');
   const fixedName = dot > 0 ? `${name.slice(0, dot)}.fixed${name.slice(dot)}` : `${name}.fixed`;
-  return { name: fixedName, text, mime: MIME[result.format], count: fixes.length };
+  return { name: fixedName, bytes: out, mime: `${MIME[result.format]};charset=${encoding}`, count: fixes.length };
 }
 
 async function handle(req: Request): Promise<Reply> {
