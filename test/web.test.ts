@@ -5,7 +5,7 @@
  * exports, settings, a config file, paste, English) doing what they say.
  */
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -63,7 +63,18 @@ const own = (url: string, origin: string) => url.startsWith(origin) || url.start
 describe('the check page in Chromium', () => {
   it('shows exactly the findings the CLI gives, for the seeds in every format and the real PDFs, and asks for nothing from elsewhere', async () => {
     const { page, context, requests } = await open();
+    // the progress line, every text it shows
+    await page.waitForFunction(() => document.body.dataset.state === 'ready');
+    await page.evaluate(() => {
+      const seen: string[] = ((window as unknown as { progress: string[] }).progress = []);
+      const line = document.getElementById('progress')!;
+      new MutationObserver(() => seen.push(line.textContent ?? '')).observe(line, { childList: true, characterData: true, subtree: true });
+    });
     const shown = await checkFiles(page, EVERY_FORMAT);
+    const progress = await page.evaluate(() => (window as unknown as { progress: string[] }).progress);
+    const n = EVERY_FORMAT.length;
+    expect(progress.slice(0, -1)).toEqual(EVERY_FORMAT.map((f, i) => `正在检查 ${i + 1}/${n}：${path.basename(f)}`));
+    expect(progress[progress.length - 1]).toMatch(new RegExp(`^已检查 ${n} 个文件，用时 [\\d.]+ 秒。$`));
     const cli = await cliFindings(EVERY_FORMAT);
     expect(shown.map((s) => s.name)).toEqual(EVERY_FORMAT.map((f) => path.basename(f)));
     for (const s of shown) {
@@ -213,6 +224,26 @@ describe('the check page in Chromium', () => {
     shown = await waitShown(page);
     expect(await page.locator('#config-state').innerText()).toContain('.reportlintrc.json');
     expect(sorted(shown[0].findings)).toEqual(sorted((await cliFindings([SEED_002], ['--config', config])).get(name)!));
+    // a report and a config dropped on the page together: the config applies to the report
+    await page.click('#clear');
+    const dropped = await page.evaluateHandle(
+      ([report, rc]) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([report], 'dropped.txt', { type: 'text/plain' }));
+        dt.items.add(new File([rc], '.reportlintrc.json', { type: 'application/json' }));
+        return dt;
+      },
+      [readFileSync(SEED_002, 'utf8'), JSON.stringify({ rules: { 'reporting-period': 'off' } })],
+    );
+    await page.dispatchEvent('#drop', 'drop', { dataTransfer: dropped });
+    shown = await waitShown(page);
+    expect(shown.map((s) => [s.name, s.failed])).toEqual([["dropped.txt", null]]);
+    const droppedConfig = path.join(tmp, 'dropped', '.reportlintrc.json');
+    mkdirSync(path.dirname(droppedConfig), { recursive: true });
+    writeFileSync(droppedConfig, JSON.stringify({ rules: { 'reporting-period': 'off' } }));
+    expect(sorted(shown[0].findings)).toEqual(sorted((await cliFindings([SEED_002], ['--config', droppedConfig])).get(name)!));
+    await page.setInputFiles('#config-pick', config);
+    shown = await waitShown(page);
     // a broken config is said so, and changes nothing
     const broken = path.join(tmp, 'broken.json');
     writeFileSync(broken, JSON.stringify({ rules: { 'no-such-rule': 'off' } }));

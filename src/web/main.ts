@@ -150,7 +150,8 @@ async function checkAll(only?: Entry[]): Promise<void> {
 }
 
 let nextIndex = 0;
-function addFiles(files: Array<{ name: string; bytes: Uint8Array }>): void {
+/** New files shown and checked; `all`: everything is checked again (a config came with them). */
+function addFiles(files: Array<{ name: string; bytes: Uint8Array }>, all = false): void {
   const added = files.map((f) => {
     const entry: Entry = { index: nextIndex++, name: f.name, bytes: f.bytes, el: el('div', { className: 'entry', dataset: { fileName: f.name } }) };
     $('results').append(entry.el);
@@ -158,7 +159,7 @@ function addFiles(files: Array<{ name: string; bytes: Uint8Array }>): void {
   });
   state.entries.push(...added);
   // a check already under way is taken over by one of everything
-  void checkAll(checking ? undefined : added);
+  void checkAll(checking || all ? undefined : added);
 }
 
 const CONFIG_NAME = /(^|\/)(\.reportlintrc(\.json|\.ya?ml)?|package\.json)$/i;
@@ -171,27 +172,32 @@ async function readFiles(list: FileList | File[]): Promise<void> {
   busy();
   const files = [...list];
   const config = files.find((f) => CONFIG_NAME.test(f.name));
-  if (config) await loadConfig(config);
+  // a config that comes with reports applies to them: it is read first, and one check follows
+  const changed = config ? await loadConfig(config, false) : false;
   const reports = await Promise.all(files.filter((f) => f !== config).map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-  if (reports.length) addFiles(reports);
-  else if (!config) idle();
+  if (reports.length || (changed && state.entries.length)) addFiles(reports, changed);
+  else idle();
 }
 
-async function loadConfig(file: File): Promise<void> {
+/** Read a config file; `recheck`: check everything again under it (else the caller does). Whether it was taken. */
+async function loadConfig(file: File, recheck = true): Promise<boolean> {
   busy();
   const reply = await linter.ask({ type: 'config', name: file.name, text: await file.text() });
   if (reply.type !== 'config') {
     if (reply.type === 'failed') $('config-state').textContent = reply.message;
-    idle();
-    return;
+    if (recheck) idle();
+    return false;
   }
   state.configRules = reply.rules;
   state.configName = file.name;
   if (reply.template) $<HTMLSelectElement>('template').value = state.template = reply.template;
   if (reply.lang && reply.lang !== state.lang) state.lang = reply.lang;
   applyWords();
-  if (state.entries.length) void checkAll();
-  else idle();
+  if (recheck) {
+    if (state.entries.length) void checkAll();
+    else idle();
+  }
+  return true;
 }
 
 /* ------------------------------------------------------------------ controls */
