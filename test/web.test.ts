@@ -60,6 +60,24 @@ async function open(url = server.url): Promise<{ page: Page; context: BrowserCon
 
 const own = (url: string, origin: string) => url.startsWith(origin) || url.startsWith(`blob:${origin.replace(/\/$/, '')}/`) || url.startsWith('blob:null/');
 
+describe('reportlint serve', () => {
+  it('serves the page on 127.0.0.1 with its policy as a header, and nothing but the page’s own files', async () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const index = await fetch(server.url);
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-security-policy')).toContain("connect-src 'none'");
+    expect(index.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await index.text()).toContain('<script src="app.js"></script>');
+    expect((await fetch(`${server.url}app.js`, { method: 'HEAD' })).status).toBe(200);
+    // nothing above its folder, no other kind of file, nothing but reading
+    const outside = path.join(path.dirname(web), `outside-${path.basename(web)}.js`);
+    writeFileSync(outside, 'secret');
+    writeFileSync(path.join(web, '.hidden.js'), 'secret');
+    for (const p of [`..%2F${path.basename(outside)}`, `%2E%2E%2F${path.basename(outside)}`, '.hidden.js', 'nothing.js']) expect([p, (await fetch(`${server.url}${p}`)).status]).toEqual([p, 404]);
+    expect((await fetch(server.url, { method: 'POST', body: 'x' })).status).toBe(405);
+  });
+});
+
 describe('the check page in Chromium', () => {
   it('shows exactly the findings the CLI gives, for the seeds in every format and the real PDFs, and asks for nothing from elsewhere', async () => {
     const { page, context, requests } = await open();
