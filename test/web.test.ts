@@ -4,7 +4,7 @@
  * with the network off and from disk, a hostile report shown as text, and its controls (fixes,
  * exports, settings, a config file, paste, English) doing what they say.
  */
-import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
+import { describe, it, expect, beforeAll, afterAll, jest } from '@jest/globals';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,6 +14,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildPage, checkFiles, cliFindings, cliResults, launch, serve, sorted, waitShown } from './helpers/browser.js';
 import { fixture } from './helpers/fixtures.js';
 import { applyFix } from '../src/engine/fix.js';
+
+// Chromium checking two dozen reports on a busy 2-core machine takes minutes, not seconds: the
+// limit only stops a test that hangs (speed is measured in bench/web.mjs, never here)
+jest.setTimeout(900_000);
 
 const SEEDS = ['000_82d6f7fdece5d549', '001_9c5af0f5dc6921f6', '002_605866c201a9c82d', '003_079ed3c1b799cbd0', '004_e501d39fb7faf04c'];
 const EVERY_FORMAT = [
@@ -37,7 +41,7 @@ const tmp = mkdtempSync(path.join(tmpdir(), 'reportlint-webtest-'));
 beforeAll(async () => {
   web = await buildPage();
   [browser, server] = await Promise.all([launch(), serve(web)]);
-}, 120_000);
+}, 600_000);
 afterAll(async () => {
   await browser?.close();
   server?.stop();
@@ -46,6 +50,8 @@ afterAll(async () => {
 /** A fresh page on the served check page, every request it makes recorded. */
 async function open(url = server.url): Promise<{ page: Page; context: BrowserContext; requests: string[]; dialogs: string[] }> {
   const context = await browser.newContext({ acceptDownloads: true });
+  // on a busy machine a page may take long to load or answer: every wait stops only a hang
+  context.setDefaultTimeout(300_000);
   const page = await context.newPage();
   const requests: string[] = [];
   const dialogs: string[] = [];

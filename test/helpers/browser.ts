@@ -40,14 +40,14 @@ export interface Shown {
 
 /** Give the page files through its picker and wait until it says it is done. */
 export async function checkFiles(page: Page, files: string[]): Promise<Shown[]> {
-  await page.waitForFunction(() => document.body.dataset.state === 'ready' || document.body.dataset.state === 'done');
+  await page.waitForFunction(() => document.body.dataset.state === 'ready' || document.body.dataset.state === 'done', null, { timeout: 300_000 });
   await page.setInputFiles('#pick', files);
   return waitShown(page);
 }
 
 export async function waitShown(page: Page): Promise<Shown[]> {
   // the state leaves 'done' at once when a check starts; wait for it to come back
-  await page.waitForFunction(() => document.body.dataset.state === 'done' && document.querySelectorAll('.entry:empty').length === 0, null, { timeout: 240_000 });
+  await page.waitForFunction(() => document.body.dataset.state === 'done' && document.querySelectorAll('.entry:empty').length === 0, null, { timeout: 840_000 });
   return page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('.entry[data-file-name]')].map((entry) => ({
       name: entry.dataset.fileName!,
