@@ -183,6 +183,8 @@ export interface LintResult {
   fatal: boolean;
   /** findings turned off by an inline directive or a baseline, with the reason (ESLint's shape) */
   suppressedMessages?: SuppressedMessage[];
+  /** `check --fix`: the fixed text of a text, Markdown or HTML draft, when a fix changed it (ESLint's field) */
+  output?: string;
   /** the report as blocks with the findings that point into each (asked for with `view: true`) */
   view?: DocumentView;
 }

@@ -16,6 +16,7 @@ export class Progress {
     private readonly total: number,
     private readonly already: number,
     private readonly lang: Lang,
+    private readonly command = 'audit',
   ) {
     this.done = already;
     if (already > 0) this.say(lang === 'zh' ? `续上次：已完成 ${already} 份，余 ${total - already} 份` : `resuming: ${already} done, ${total - already} to go`);
@@ -52,6 +53,6 @@ export class Progress {
   }
 
   private say(text: string): void {
-    process.stderr.write(`reportlint audit: ${text}\n`);
+    process.stderr.write(`reportlint ${this.command}: ${text}\n`);
   }
 }
