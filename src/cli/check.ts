@@ -93,7 +93,7 @@ export async function check(paths: string[], opts: CheckOptions): Promise<number
   const fixes: FileFixes[] = [];
   let piped: Uint8Array | null = null; // --stdin --fix: the document, fixed, for stdout
   for (const f of inputs) {
-    const config = await configFor(f.stdin && !opts.stdinFilename ? '.' : f.path);
+    const config = await configFor(f.path); // <stdin>: the config of the current folder
     if (!f.stdin && ignored(f.path, config.ignore)) continue;
     const rules = { ...config.rules, ...flags };
     resolveRules(rules, undefined, [...builtIn, ...config.plugins]); // flags naming unknown rules fail here

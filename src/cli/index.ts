@@ -3,6 +3,8 @@ import { Command, Option } from 'commander';
 import { ConfigError, parseRuleFlag, resolveRules, type RuleSettings } from '../engine/config.js';
 import { FORMATS, version } from './output.js';
 import { check, type CheckOptions } from './check.js';
+import { registerRules } from './rules.js';
+import { registerInit } from './init.js';
 import type { Lang, TemplateVersion } from '../types.js';
 
 export async function main(argv: string[]): Promise<number> {
@@ -33,6 +35,8 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (paths: string[], opts: CheckOptions) => {
       exitCode = await check(paths, opts);
     });
+  registerRules(program);
+  registerInit(program, (code) => (exitCode = code));
   program
     .command('audit')
     .description('批量检查：文件夹、清单（CSV）或网址列表 / audit many reports: folders, a manifest (CSV) or a URL list')

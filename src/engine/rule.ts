@@ -29,6 +29,8 @@ export interface RuleMeta {
   severity: Exclude<Level, 'off'>;
   templates: TemplateVersion[];
   description: { zh: string; en: string };
+  /** some findings come with a certain fix (`check --fix` applies it) */
+  fixable?: boolean;
   docs: string;
   messages: Record<string, MessageText>;
   /** JSON schema of the rule's options */
