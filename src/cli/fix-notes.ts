@@ -16,6 +16,9 @@ export interface FileFixes {
   dryRun: boolean;
 }
 
+// the template tables by their number in the format (the ids are the model's)
+const TABLES: Record<string, { zh: string; en: string }> = { active: { zh: '表2', en: 'table 2' }, application: { zh: '表3', en: 'table 3' }, review: { zh: '表4', en: 'table 4' } };
+
 const place = (c: FixChange, lang: Lang) => location({ line: c.line ?? null, column: c.column ?? null, page: null, paragraph: c.paragraph ?? null, tableCell: c.tableCell ?? null }, lang);
 
 export function fixNotes(files: FileFixes[], lang: Lang): string {
@@ -34,7 +37,7 @@ export function fixNotes(files: FileFixes[], lang: Lang): string {
         : zh ? '未修正任何内容' : 'nothing changed';
     out.push(`${f.filePath}: ${head}`);
     for (const a of f.applied) {
-      const where = a.cell ? `  ${[a.cell.table, a.cell.row, a.cell.column].filter(Boolean).join(' › ')}` : '';
+      const where = a.cell ? `  ${[TABLES[a.cell.table]?.[lang] ?? a.cell.table, a.cell.row, a.cell.column].filter(Boolean).join(' › ')}` : '';
       for (const c of a.changes) out.push(`  ${place(c, lang).padEnd(8)} ${c.before} → ${c.after}  ${a.ruleId}${where}`);
     }
     for (const m of refused) {
