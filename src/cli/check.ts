@@ -20,7 +20,7 @@ import { parseFormatFlag, render } from './output.js';
 import { readStdin } from './stdin.js';
 import { printConfig } from './print-config.js';
 import { fixNotes, type FileFixes } from './fix-notes.js';
-import { Progress } from './progress.js';
+import { Progress, wantsProgress } from './progress.js';
 import type { Lang, LintResult, TemplateVersion } from '../types.js';
 
 export interface CheckOptions {
@@ -45,10 +45,6 @@ export interface CheckOptions {
 
 const BASELINE = 'reportlint-baseline.json';
 const FIXABLE = new Set(['text', 'markdown', 'html', 'docx']);
-
-/** More than this many PDF or Word files take long enough to want a progress line (on a terminal). */
-export const PROGRESS_AFTER = 3;
-export const wantsProgress = (files: string[], stderrIsTTY: boolean) => stderrIsTTY && files.filter((f) => /\.(pdf|docx)$/i.test(f)).length > PROGRESS_AFTER;
 
 /** `name.docx` → `name.fixed.docx`, beside it. */
 export const fixedCopyPath = (file: string) => path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.fixed${path.extname(file) || '.docx'}`);
@@ -128,7 +124,10 @@ export async function check(paths: string[], opts: CheckOptions): Promise<number
           result.filePath = written;
         }
       }
-      if (f.stdin && opts.fix) piped = run.output ?? bytes;
+      if (f.stdin && opts.fix) {
+        piped = run.output ?? bytes;
+        if (run.output) written = '-';
+      }
       fixes.push({ filePath: f.path, applied: run.applied, result, written, dryRun: !!opts.fixDryRun });
     } else if (bytes) {
       result = await lintBytes(bytes, lintOptions);

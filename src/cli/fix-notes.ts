@@ -11,7 +11,7 @@ export interface FileFixes {
   filePath: string;
   applied: AppliedFix[];
   result: LintResult;
-  /** where the fixed file was written (null: nothing written — a dry run, or nothing fixed) */
+  /** where the fixed file was written ('-': standard output; null: nothing written — a dry run, or nothing fixed) */
   written: string | null;
   dryRun: boolean;
 }
@@ -30,6 +30,8 @@ export function fixNotes(files: FileFixes[], lang: Lang): string {
     const n = f.applied.reduce((s, a) => s + a.changes.length, 0);
     const head = f.dryRun
       ? zh ? `将修正 ${n} 处（试运行，未写入文件）` : `would make ${n} change${n === 1 ? '' : 's'} (dry run, nothing written)`
+      : f.written === '-'
+        ? zh ? `已修正 ${n} 处，修正后的文档写到标准输出` : `made ${n} change${n === 1 ? '' : 's'}, the fixed document written to standard output`
       : f.written
         ? f.written === f.filePath
           ? zh ? `已修正 ${n} 处，已写回原文件` : `made ${n} change${n === 1 ? '' : 's'}, written back to the file`

@@ -4,6 +4,13 @@
  */
 import type { Lang } from '../types.js';
 
+/**
+ * `check` shows the bar only where someone watches (stderr a terminal) and only when the wait is
+ * long: more than this many PDF or Word files, which take seconds each; text takes milliseconds.
+ */
+export const PROGRESS_AFTER = 3;
+export const wantsProgress = (files: string[], stderrIsTTY: boolean): boolean => stderrIsTTY && files.filter((f) => /\.(pdf|docx)$/i.test(f)).length > PROGRESS_AFTER;
+
 export class Progress {
   private done: number;
   private errors = 0;
