@@ -177,6 +177,25 @@ describe('check --fix on text, Markdown and HTML drafts: in place', () => {
     expect(r.err).toMatch(/\d+:\d+ +2023 → 2024  reporting-period/);
   });
 
+  it('a finding turned off by an inline comment or accepted by the baseline keeps its text: only the others are fixed', async () => {
+    const dir = tempDir();
+    const lines = readFileSync(fixture('seeds/002_605866c201a9c82d.txt'), 'utf8').split('\n');
+    lines.splice(8, 0, '<!-- reportlint-disable-next-line narrative-sum -- 含转载信息 -->');
+    const draft = lines.join('\n');
+    writeFileSync(path.join(dir, 'a.txt'), draft);
+    const r = await cli(['check', '--fix', '--format', 'json', 'a.txt'], { cwd: dir });
+    expect(readFileSync(path.join(dir, 'a.txt'), 'utf8')).toBe(draft.replace('2021年1月1日至2021年12月31日', '2020年1月1日至2020年12月31日'));
+    const [res] = json(r.out);
+    expect(counts(res)).toEqual({ 'blank-cells': 1, 'publication-date': 1 });
+    expect(res.suppressedMessages!.map((m) => m.ruleId)).toEqual(['narrative-sum']);
+    // the baseline: accept the period, fix the total
+    writeFileSync(path.join(dir, 'b.txt'), readFileSync(fixture('seeds/002_605866c201a9c82d.txt')));
+    await cli(['check', '--write-baseline', '--rule', 'narrative-sum:off', '--rule', 'blank-cells:off', '--rule', 'publication-date:off', 'b.txt'], { cwd: dir });
+    const b = await cli(['check', '--fix', 'b.txt'], { cwd: dir });
+    expect(b.err).toContain('b.txt: 已修正 1 处，已写回原文件');
+    expect(readFileSync(path.join(dir, 'b.txt'), 'utf8')).toBe(readFileSync(fixture('seeds/002_605866c201a9c82d.txt'), 'utf8').replace('我区主动公开信息262条', '我区主动公开信息236条'));
+  });
+
   it('a fix the proof rejects is left, and said so (the table-4 total the prose also states)', async () => {
     const dir = tempDir();
     const file = copy('2021/break-review-litigation-totals.txt', dir);
