@@ -408,4 +408,20 @@ describe('check --fix on Word drafts: a corrected copy beside the original', () 
     const en = await cli(['check', '--fix-dry-run', '--lang', 'en', 'field.docx'], { cwd: d });
     expect(en.err).toContain("not fixed ¶12 reporting-period: Change the period's year to the title's year, 2024 — the paragraph holds field codes");
   });
+
+  it('a paragraph that Word shows once but the XML holds twice (a copy in a text box mammoth does not show) is not guessed at', async () => {
+    const d = tempDir();
+    const files = unzipSync(readFileSync(fixture('2021/break-reporting-period.docx')));
+    const xml = strFromU8(files['word/document.xml']);
+    const at = xml.indexOf('统计期限');
+    const start = xml.lastIndexOf('<w:p>', at);
+    const end = xml.indexOf('</w:p>', at) + '</w:p>'.length;
+    const box = `<w:p><w:r><w:drawing><wp:inline><wp:extent cx="1000000" cy="500000"/><wp:docPr id="99" name="box"/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:txbx><w:txbxContent>${xml.slice(start, end)}</w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>`;
+    files['word/document.xml'] = strToU8(xml.slice(0, end) + box + xml.slice(end));
+    writeFileSync(path.join(d, 'box.docx'), zipSync(files));
+    const r = await cli(['check', '--fix', '--format', 'json', 'box.docx'], { cwd: d });
+    expect(existsSync(path.join(d, 'box.fixed.docx'))).toBe(false);
+    expect(json(r.out)[0].messages.map((m) => [m.ruleId, m.fixRefused?.code])).toEqual([['reporting-period', 'docx-ambiguous']]);
+    expect(r.err).toContain('未修正 第12段 reporting-period：把期限中的年份改为标题中的 2024 年——Word 文档中读来相同的段落数目对不上，无法确定是哪一段');
+  });
 });
