@@ -95,7 +95,8 @@ async function lintWithin(bytes: Uint8Array, options: LintOptions, deadline: Dea
   }
   await processor.run(doc.tree as Root, file);
   // drafts written as text, Markdown or HTML: the source is what the user edits (inline
-  // directives, quick fixes); DOCX and PDF positions are not in a text the user can edit
+  // directives, quick fixes); a Word draft's fixes are placed in its XML by its own fixer, and a
+  // PDF has none (its text is not the file)
   const editable = doc.format === 'text' || doc.format === 'markdown' || doc.format === 'html';
   const source: SourceText | null = editable ? sourceText(doc.source ?? decodeText(bytes, doc.format).text, doc.format === 'html') : null;
   // corrections: in the source text of a draft, in a Word draft's runs (its extractor's fixer); none in a PDF
@@ -210,14 +211,15 @@ export function lintText(text: string, options: LintOptions = {}): Promise<LintR
 }
 
 /**
- * A fix is certain only if the fixed text lints to no finding that was not there before, and not
+ * A fix is certain only if the fixed file — the very bytes `check --fix` would write, a Word
+ * draft's rewritten package included — lints to no finding that was not there before, and not
  * to its own: a total that the prose also states, or a part that is the real mistake, shows up
  * as a new finding. (Fixing a total may clear the other sums it stood in.) One lint with every
  * fix applied proves them all at once — the only extra lint a report costs. When that lint finds
  * something new (two fixes for one typo, say), which fix caused it is not known, so none is
  * offered; fixes whose edits overlap (alternatives for one place) cannot be applied together
- * and are not offered either. A fix not proved is not offered: a missing fix costs a keystroke,
- * a wrong one a defect.
+ * and are not offered either. A fix not proved is not offered, and the finding says why
+ * (`fixRefused`): a missing fix costs a keystroke, a wrong one a defect.
  */
 async function keepCertainFixes(messages: LintMessage[], fixer: Fixer, options: LintOptions, deadline: Deadline): Promise<void> {
   const fixed = messages.filter((m) => m.fix);
