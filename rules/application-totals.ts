@@ -19,6 +19,7 @@ export default defineRule(
     kind: 'defect',
     severity: 'error',
     templates: ['2019', '2021'],
+    fixable: true,
     description: { zh: '表3（七）总计等于各办理结果之和，总计列等于各申请人列之和', en: 'table 3 totals: result total = sum of results; total column = sum of applicant columns' },
     messages: {
       resultTotal: {

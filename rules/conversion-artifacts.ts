@@ -23,6 +23,7 @@ export default defineRule(
     kind: 'defect',
     severity: 'warn',
     templates: ['2019', '2021'],
+    fixable: true,
     description: { zh: '正文残留转换痕迹：插入的拼音、乱码、替换字符', en: 'conversion traces in the text: inserted pinyin, mojibake, replacement characters' },
     messages: {
       pinyin: {

@@ -16,6 +16,7 @@ export default defineRule(
     kind: 'defect',
     severity: 'error',
     templates: ['2019', '2021'],
+    fixable: true,
     description: { zh: '正文中的合计数与其分项之和一致', en: 'totals stated in prose equal the sum of their parts' },
     messages: {
       mismatch: {

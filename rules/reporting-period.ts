@@ -17,6 +17,7 @@ export default defineRule(
     kind: 'defect',
     severity: 'error',
     templates: ['2019', '2021'],
+    fixable: true,
     description: { zh: '报告所述统计期限为报告年度的1月1日至12月31日', en: 'the stated period is 1 January – 31 December of the reporting year' },
     messages: {
       wrong: {

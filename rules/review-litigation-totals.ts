@@ -21,6 +21,7 @@ export default defineRule(
     kind: 'defect',
     severity: 'error',
     templates: ['2019', '2021'],
+    fixable: true,
     description: { zh: '表4各总计等于结果维持、结果纠正、其他结果、尚未审结之和', en: 'table 4: each total = upheld + corrected + other + pending' },
     messages: {
       total: {

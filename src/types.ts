@@ -49,6 +49,38 @@ export interface Extracted {
    * PDF: lines of the rebuilt text), turns a tree point into the user's location.
    */
   locate?: (point: Point) => SourceLocation;
+  /**
+   * For formats the linter can correct in their own file (DOCX: word/document.xml's runs),
+   * places a rule's proposed correction in that file and applies placed corrections to its bytes.
+   * Text, Markdown and HTML get theirs from their source text in the core.
+   */
+  fixer?: Fixer;
+}
+
+/** Replace `from`, which a rule read at `at` (a place in the tree), by `to`. */
+export interface ProposedEdit {
+  at?: Place;
+  from: string;
+  to: string;
+}
+
+/** Why a correction a rule proposed is not applied (each has a sentence in fix-reasons.ts). */
+export type FixRefusal =
+  | 'not-placed'
+  | 'overlap'
+  | 'not-proved'
+  | 'too-slow'
+  | 'encoding'
+  | 'docx-not-found'
+  | 'docx-ambiguous'
+  | 'docx-complex'
+  | 'docx-label';
+
+/** Places proposed corrections in one file and applies them (bytes in, bytes out). */
+export interface Fixer {
+  resolve(fix: { title: string; edits: ProposedEdit[] }): Fix | { refused: FixRefusal };
+  /** the file's bytes with these fixes applied (they do not overlap); null if they cannot all be applied */
+  apply(fixes: Fix[]): Promise<Uint8Array | null>;
 }
 
 export interface SuppressedMessage extends LintMessage {
@@ -80,8 +112,10 @@ export interface LintMessage extends Located {
   /** A short quote of the text the finding is about. */
   quote?: string;
   fatal?: boolean;
-  /** a certain correction, for an editor to offer (text, Markdown and HTML drafts only) */
+  /** a certain correction: a quick fix in an editor, applied by `check --fix` (DOCX: to a copy) */
   fix?: Fix;
+  /** a correction the rule proposed that is not certain, and why: `check --fix` leaves it */
+  fixRefused?: { title: string; reason: string; code: FixRefusal };
   /**
    * A finding repeated in one place (blank cells in many rows of one table) is one message: its
    * `related` lists every place it covers, each located like the message itself, with its own
@@ -102,12 +136,28 @@ export interface RelatedLocation extends Located {
 /**
  * A correction the user may apply, as a quick fix: each range (1-based, end exclusive, in the
  * source text) is replaced by its text. Offered only when the linter checked that the source
- * holds exactly what the finding read there; never applied by the linter itself.
+ * holds exactly what the finding read there and that the corrected file lints with no new
+ * finding; applied only by `check --fix`. A Word draft's fix has no text edits but `word` edits.
  */
 export interface Fix {
   /** what the fix does, in the message language */
   title: string;
   edits: FixEdit[];
+  /** DOCX: the edits of word/document.xml's runs */
+  word?: WordEdit[];
+}
+/**
+ * An edit of a Word draft: in the n-th `<w:p>` of word/document.xml (document order, table cells
+ * and all), the text `from` at `offset` of the paragraph's run text is replaced by `text`.
+ * `paragraph`/`tableCell` say where that is as findings do.
+ */
+export interface WordEdit {
+  xmlParagraph: number;
+  offset: number;
+  from: string;
+  text: string;
+  paragraph?: number | null;
+  tableCell?: { table: number; row: number; column: number } | null;
 }
 export interface FixEdit {
   line: number;
@@ -133,6 +183,8 @@ export interface LintResult {
   fatal: boolean;
   /** findings turned off by an inline directive or a baseline, with the reason (ESLint's shape) */
   suppressedMessages?: SuppressedMessage[];
+  /** `check --fix`: the fixed text of a text, Markdown or HTML draft, when a fix changed it (ESLint's field) */
+  output?: string;
   /** the report as blocks with the findings that point into each (asked for with `view: true`) */
   view?: DocumentView;
 }

@@ -1,11 +1,11 @@
 /**
  * Certain fixes (the quick fixes an editor offers): applying each one to the source removes
  * exactly its finding and adds none; a fix is not offered where the source does not hold what
- * the finding read, where the year is not all that is wrong, or in DOCX and PDF.
+ * the finding read, where the year is not all that is wrong, or in PDF.
  */
 import { describe, it, expect } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
-import { lintText } from '../src/engine/lint.js';
+import { lintBytes, lintText } from '../src/engine/lint.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { decodeText } from '../src/extract/detect.js';
 import type { Fix, LintResult } from '../src/types.js';
@@ -99,12 +99,15 @@ describe('no fix where it is not certain', () => {
     expect(applyFix(base.replace('2021年1月1日至2021年12月31日', '二〇二一年1月1日至二〇二一年12月31日'), fixed.fix!)).toContain('二〇二〇年1月1日至二〇二〇年12月31日');
   });
 
-  it('DOCX and PDF findings carry no fix: their positions are not in a text anyone edits', async () => {
-    for (const rel of ['docx/002_605866c201a9c82d.docx', 'pdf/002_605866c201a9c82d.lo.pdf']) {
-      const r = await lintFixture(rel);
-      expect(r.messages.map((m) => m.ruleId)).toContain('reporting-period');
-      expect(withFix(r)).toEqual([]);
-    }
+  it('PDF findings carry no fix (its text is not the file); DOCX findings carry fixes of word/document.xml, not of text', async () => {
+    const pdf = await lintFixture('pdf/002_605866c201a9c82d.lo.pdf');
+    expect(pdf.messages.map((m) => m.ruleId)).toContain('reporting-period');
+    expect(withFix(pdf)).toEqual([]);
+    const docx = await lintFixture('docx/002_605866c201a9c82d.docx');
+    expect(withFix(docx).map((m) => [m.ruleId, m.fix!.edits, m.fix!.word!.map((w) => [w.paragraph, w.from, w.text])])).toEqual([
+      ['narrative-sum', [], [[16, '262', '236']]],
+      ['reporting-period', [], [[26, '2021', '2020'], [26, '2021', '2020']]],
+    ]);
   });
 });
 
@@ -128,6 +131,13 @@ describe('what proving fixes costs', () => {
     const fixed = await lintText(text, { filePath: 'draft.txt', plugins: [on.rule] });
     expect(withFix(fixed).map((m) => m.ruleId).sort()).toEqual(['narrative-sum', 'reporting-period']);
     expect(on.seen.lints).toBe(2);
+  });
+
+  it('a Word draft: one lint beyond its own, of the rewritten package (docx/002 has two fixes)', async () => {
+    const c = counting();
+    const r = await lintBytes(await readFile(fixture('docx/002_605866c201a9c82d.docx')), { filePath: 'draft.docx', plugins: [c.rule] });
+    expect(withFix(r).map((m) => m.ruleId)).toEqual(['narrative-sum', 'reporting-period']);
+    expect(c.seen.lints).toBe(2);
   });
 
   it('a proof that finds something new costs no further lint: the fix is not offered', async () => {

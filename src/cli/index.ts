@@ -1,32 +1,11 @@
 /** `reportlint check <files or folders…>` — the command-line surface around the core. */
 import { Command, Option } from 'commander';
-import { writeFile } from 'node:fs/promises';
-import { lint } from '../index.js';
 import { ConfigError, parseRuleFlag, resolveRules, type RuleSettings } from '../engine/config.js';
-import { applyBaseline, makeBaseline, type BaselineEntry } from '../engine/baseline.js';
-import { rules as builtIn } from '../../rules/index.js';
-import { expandPaths } from './files.js';
-import { configResolver, readBaseline } from './config.js';
-import { loadIgnore } from './ignore.js';
-import { FORMATS, parseFormatFlag, render, version } from './output.js';
-import type { Lang, LintResult, TemplateVersion } from '../types.js';
-
-interface CheckOptions {
-  format: string[];
-  lang?: Lang;
-  template?: TemplateVersion;
-  rule: string[];
-  maxWarnings?: number;
-  outputFile?: string;
-  color?: boolean;
-  quiet?: boolean;
-  config?: string;
-  baseline?: string;
-  writeBaseline?: boolean;
-  timeout: number;
-}
-
-const BASELINE = 'reportlint-baseline.json';
+import { FORMATS, version } from './output.js';
+import { check, type CheckOptions } from './check.js';
+import { registerRules } from './rules.js';
+import { registerInit } from './init.js';
+import type { Lang, TemplateVersion } from '../types.js';
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command();
@@ -35,7 +14,7 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('check')
     .description('检查报告文件或文件夹 / check report files or folders')
-    .argument('<paths...>', '文件或文件夹 / files or folders')
+    .argument('[paths...]', '文件或文件夹 / files or folders')
     .option('-f, --format <format[:file]>', `输出格式，可重复，可带文件名 / output format, repeatable, optionally to a file: ${FORMATS.join(', ')}`, (v: string, acc: string[]) => [...acc, v], [] as string[])
     .addOption(new Option('--lang <lang>', '消息语言 / message language (default zh)').choices(['zh', 'en']))
     .addOption(new Option('--template <version>', '强制使用的格式版本 / force a template version').choices(['2019', '2021']))
@@ -44,73 +23,20 @@ export async function main(argv: string[]): Promise<number> {
     .option('--max-warnings <n>', '警告数超过此值时以 1 退出 / exit 1 when warnings exceed n', (v) => Number(v))
     .option('-q, --quiet', '只报告错误 / report errors only')
     .option('-o, --output-file <file>', '写入文件而非标准输出 / write to a file instead of stdout')
-    .option('--baseline <file>', `已接受问题的基线文件 / baseline of accepted findings (default ${BASELINE}, used if present)`)
+    .option('--baseline <file>', `已接受问题的基线文件 / baseline of accepted findings (default reportlint-baseline.json, used if present)`)
     .option('--write-baseline', '把当前全部问题写入基线文件 / write every current finding to the baseline file')
     .option('--color', '强制彩色输出 / force colours')
     .option('--timeout <seconds>', '每个文件的时限，超时报告为无法检查并继续 / time limit per file: past it the file is reported as such and the run goes on', (v) => Number(v), 60)
+    .option('--fix', '应用确定的修正：文本、Markdown、HTML 就地改写，Word 文件另存为 <名>.fixed.docx / apply certain fixes: text, Markdown and HTML in place, Word to <name>.fixed.docx')
+    .option('--fix-dry-run', '列出将做的修正，不写任何文件 / list the fixes, write nothing')
+    .option('--stdin', '从标准输入读取文档 / read the document from standard input')
+    .option('--stdin-filename <name>', '标准输入文档的文件名（定格式、找配置）/ the name of the document on stdin (for its format and config)')
+    .option('--print-config <file>', '打印适用于该文件的配置（JSON）/ print the configuration that applies to the file (JSON)')
     .action(async (paths: string[], opts: CheckOptions) => {
-      if (!(opts.timeout > 0)) throw new ConfigError('--timeout must be a positive number of seconds');
-      const outputs = (opts.format.length ? opts.format : ['stylish']).map(parseFormatFlag);
-      const flags: RuleSettings = {};
-      for (const flag of opts.rule) {
-        const [id, level] = parseRuleFlag(flag);
-        flags[id] = level;
-      }
-      const configFor = configResolver(opts.config);
-      if (opts.config) await configFor(opts.config); // a bad --config fails before any file is read
-      const ignored = await loadIgnore();
-      const results: LintResult[] = [];
-      for (const f of await expandPaths(paths)) {
-        const config = await configFor(f.path);
-        if (ignored(f.path, config.ignore)) continue;
-        const rules = { ...config.rules, ...flags };
-        resolveRules(rules, undefined, [...builtIn, ...config.plugins]); // flags naming unknown rules fail here
-        const lang = opts.lang ?? config.lang ?? 'zh';
-        results.push(
-          await lint(f.path, {
-            lang,
-            rules,
-            template: opts.template ?? config.template,
-            plugins: config.plugins,
-            view: outputs.some((o) => o.format === 'html'),
-            // fixes are proved by a lint of their own: only for the outputs that carry them
-            fixes: outputs.some((o) => o.format === 'json' || o.format === 'sarif'),
-            timeLimit: opts.timeout * 1000,
-          }),
-        );
-      }
-      if (paths.length > 0 && results.length === 0 && Object.keys(flags).length > 0) resolveRules(flags); // still check the flags
-      const lang = opts.lang ?? (await configFor('.')).lang ?? 'zh';
-
-      if (opts.writeBaseline) {
-        const file = opts.baseline ?? BASELINE;
-        const previous = await readBaseline(file).catch(() => undefined);
-        const baseline = makeBaseline(results, previous);
-        await writeFile(file, JSON.stringify(baseline, null, 2) + '\n');
-        process.stderr.write(lang === 'zh' ? `已把 ${baseline.findings.length} 条问题写入基线 ${file}；请在 reason 中写明接受的理由\n` : `wrote ${baseline.findings.length} findings to the baseline ${file}; give each a reason\n`);
-        return;
-      }
-      let final = results;
-      let stale: BaselineEntry[] = [];
-      const baselineFile = opts.baseline ?? BASELINE;
-      const baseline = await readBaseline(baselineFile).catch((error: Error) => {
-        if (opts.baseline) throw new ConfigError(`--baseline ${baselineFile}: ${error.message}`);
-        return undefined; // no baseline file in this folder: nothing accepted
-      });
-      if (baseline) ({ results: final, stale } = applyBaseline(results, baseline));
-      if (opts.quiet) final = final.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 2), warningCount: 0, infoCount: 0 }));
-
-      for (const out of outputs) {
-        const file = out.file ?? opts.outputFile;
-        const body = await render(out.format, final, { lang, stale, color: opts.color ?? (!file && process.stdout.isTTY === true), plugins: results.length ? (await configFor(results[0].filePath)).plugins : [] });
-        if (file) await writeFile(file, body);
-        else if (typeof body === 'string') process.stdout.write(body);
-        else throw new ConfigError(lang === 'zh' ? `--format ${out.format} 须指定输出文件，如 --format ${out.format}:report.${out.format}` : `--format ${out.format} needs a file, e.g. --format ${out.format}:report.${out.format}`);
-      }
-      const errors = final.reduce((s, r) => s + r.errorCount, 0);
-      const warnings = final.reduce((s, r) => s + r.warningCount, 0);
-      exitCode = errors > 0 || (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) ? 1 : 0;
+      exitCode = await check(paths, opts);
     });
+  registerRules(program);
+  registerInit(program, (code) => (exitCode = code));
   program
     .command('audit')
     .description('批量检查：文件夹、清单（CSV）或网址列表 / audit many reports: folders, a manifest (CSV) or a URL list')

@@ -4,6 +4,13 @@
  */
 import type { Lang } from '../types.js';
 
+/**
+ * `check` shows the bar only where someone watches (stderr a terminal) and only when the wait is
+ * long: more than this many PDF or Word files, which take seconds each; text takes milliseconds.
+ */
+export const PROGRESS_AFTER = 3;
+export const wantsProgress = (files: string[], stderrIsTTY: boolean): boolean => stderrIsTTY && files.filter((f) => /\.(pdf|docx)$/i.test(f)).length > PROGRESS_AFTER;
+
 export class Progress {
   private done: number;
   private errors = 0;
@@ -16,6 +23,7 @@ export class Progress {
     private readonly total: number,
     private readonly already: number,
     private readonly lang: Lang,
+    private readonly command = 'audit',
   ) {
     this.done = already;
     if (already > 0) this.say(lang === 'zh' ? `续上次：已完成 ${already} 份，余 ${total - already} 份` : `resuming: ${already} done, ${total - already} to go`);
@@ -52,6 +60,6 @@ export class Progress {
   }
 
   private say(text: string): void {
-    process.stderr.write(`reportlint audit: ${text}\n`);
+    process.stderr.write(`reportlint ${this.command}: ${text}\n`);
   }
 }

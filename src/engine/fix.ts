@@ -2,10 +2,11 @@
  * Turns a rule's proposed edits into edits of the source text, and only when that is certain:
  * at each place the source must hold exactly the text the rule read there (after the opening
  * tags of an HTML cell and any leading spaces). A full-width digit, an HTML entity or a place
- * that does not map back exactly gives no fix — the finding stands without one.
+ * that does not map back exactly gives no fix — the finding stands without one. A Word draft's
+ * fixes are placed by its own fixer (extract/docx/fixer.ts), on the same offsets of mammoth's HTML.
  */
-import type { Fix, FixEdit, Point } from '../types.js';
-import type { ProposedEdit } from './rule.js';
+import type { Fix, FixEdit, Fixer, Point, ProposedEdit } from '../types.js';
+import { encodeLike } from '../extract/encode.js';
 
 export interface SourceText {
   text: string;
@@ -20,9 +21,15 @@ export function sourceText(text: string, html: boolean): SourceText {
 }
 
 export function resolveFix(src: SourceText, fix: { title: string; edits: ProposedEdit[] }): Fix | null {
-  if (fix.edits.length === 0) return null;
-  const spans: Array<{ start: number; end: number; text: string }> = [];
-  for (const e of fix.edits) {
+  const spans = resolveSpans(src, fix.edits);
+  return spans ? { title: fix.title, edits: spans.map((s) => edit(src, s.start, s.end, s.text)) } : null;
+}
+
+/** A rule's edits as offsets of the source, sorted and apart; null if any is not certain. */
+export function resolveSpans(src: SourceText, edits: ProposedEdit[]): Array<{ start: number; end: number; from: string; text: string }> | null {
+  if (edits.length === 0) return null;
+  const spans: Array<{ start: number; end: number; from: string; text: string }> = [];
+  for (const e of edits) {
     if (!e.at || e.from === '') return null;
     let at = offsetOf(src, e.at.start);
     if (at === null) return null;
@@ -31,11 +38,27 @@ export function resolveFix(src: SourceText, fix: { title: string; edits: Propose
     const end = at + e.from.length;
     // a number must be the whole number written there, not the head of a longer one
     if (/\d/.test(e.from) && (/[\d.]/.test(src.text[end] ?? '') || /\d/.test(src.text[at - 1] ?? ''))) return null;
-    spans.push({ start: at, end, text: e.to });
+    spans.push({ start: at, end, from: e.from, text: e.to });
   }
   spans.sort((a, b) => a.start - b.start);
   for (let i = 1; i < spans.length; i++) if (spans[i].start < spans[i - 1].end) return null;
-  return { title: fix.title, edits: spans.map((s) => edit(src, s.start, s.end, s.text)) };
+  return spans;
+}
+
+/** Whether two fixes touch the same text (alternatives for one place, which cannot both be applied). */
+export function fixesOverlap(a: Fix, b: Fix): boolean {
+  const before = (l: number, c: number, el: number, ec: number) => l < el || (l === el && c < ec);
+  const text = a.edits.some((e) => b.edits.some((t) => before(e.line, e.column, t.endLine, t.endColumn) && before(t.line, t.column, e.endLine, e.endColumn)));
+  const word = (a.word ?? []).some((e) => (b.word ?? []).some((t) => e.xmlParagraph === t.xmlParagraph && e.offset < t.offset + t.from.length && t.offset < e.offset + e.from.length));
+  return text || word;
+}
+
+/** The fixer of a text, Markdown or HTML draft: its source text, written back in its own encoding. */
+export function textFixer(src: SourceText, bytes: Uint8Array, encoding: string | undefined): Fixer {
+  return {
+    resolve: (fix) => resolveFix(src, fix) ?? { refused: 'not-placed' },
+    apply: async (fixes) => encodeLike(bytes, encoding, src.text, applyFix(src.text, { title: '', edits: fixes.flatMap((f) => f.edits) })),
+  };
 }
 
 /** The text with a fix's edits applied (they do not overlap; applied from the last). */

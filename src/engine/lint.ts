@@ -5,7 +5,7 @@
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { Root } from 'mdast';
-import type { Fix, FixEdit, Lang, LintMessage, LintResult, Point, RelatedLocation, SourceLocation, TemplateVersion } from '../types.js';
+import type { Fixer, FixRefusal, Lang, LintMessage, LintResult, Point, RelatedLocation, SourceLocation, TemplateVersion } from '../types.js';
 import { extract } from '../extract/index.js';
 import { ExtractError } from '../extract/errors.js';
 import { deadlineAfter, type Deadline } from '../extract/deadline.js';
@@ -19,7 +19,8 @@ import type { FileData, FindingData, RelatedData, Rule } from './rule.js';
 import { buildView } from './view.js';
 import { findDirectives, suppressedBy } from './directives.js';
 import { decodeText } from '../extract/detect.js';
-import { applyFix, resolveFix, sourceText, type SourceText } from './fix.js';
+import { fixesOverlap, sourceText, textFixer, type SourceText } from './fix.js';
+import { fixReason } from './fix-reasons.js';
 
 export interface LintOptions {
   /** the name shown in results (and used for the extension when sniffing fails) */
@@ -97,9 +98,12 @@ async function lintWithin(bytes: Uint8Array, options: LintOptions, deadline: Dea
   }
   await processor.run(doc.tree as Root, file);
   // drafts written as text, Markdown or HTML: the source is what the user edits (inline
-  // directives, quick fixes); DOCX and PDF positions are not in a text the user can edit
+  // directives, quick fixes); a Word draft's fixes are placed in its XML by its own fixer, and a
+  // PDF has none (its text is not the file)
   const editable = doc.format === 'text' || doc.format === 'markdown' || doc.format === 'html';
   const source: SourceText | null = editable ? sourceText(doc.source ?? decodeText(bytes, doc.format).text, doc.format === 'html') : null;
+  // corrections: in the source text of a draft, in a Word draft's runs (its extractor's fixer); none in a PDF
+  const fixer: Fixer | null = options.fixes === false ? null : source ? textFixer(source, bytes, doc.encoding) : (doc.fixer ?? null);
 
   const ordered = [...file.messages].sort(
     (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''),
@@ -133,7 +137,9 @@ async function lintWithin(bytes: Uint8Array, options: LintOptions, deadline: Dea
   const dataOf = (m: (typeof ordered)[number]) => ((m as { data?: unknown }).data ?? {}) as Partial<FindingData>;
   const messages: LintMessage[] = ordered.map((m) => {
     const data = dataOf(m);
-    const fix = source && data.fix && options.fixes !== false ? resolveFix(source, data.fix) : null;
+    const placed = fixer && data.fix ? fixer.resolve(data.fix) : null;
+    const fix = placed && 'edits' in placed ? placed : null;
+    const refused = placed && 'refused' in placed ? { title: data.fix!.title, reason: fixReason(placed.refused, lang), code: placed.refused } : null;
     const level = resolved.get(m.ruleId ?? '')?.level ?? 'warn';
     const end = m.place && 'end' in m.place ? m.place.end : null;
     const at = locate(m.line ? { line: m.line, column: m.column ?? 1 } : undefined, end);
@@ -157,12 +163,13 @@ async function lintWithin(bytes: Uint8Array, options: LintOptions, deadline: Dea
       ...(data.cell ? { cell: data.cell } : {}),
       ...(data.quote || where?.quote ? { quote: data.quote ?? where?.quote } : {}),
       ...(fix ? { fix } : {}),
+      ...(refused ? { fixRefused: refused } : {}),
       ...(data.related?.length ? { related: data.related.map(relatedOf) } : {}),
     };
   });
   // inline directives in drafts written as text, Markdown or HTML
   const directives = source ? findDirectives(source.text) : [];
-  if (source && options.fixes !== false) await keepCertainFixes(messages, source, options, deadline);
+  if (fixer) await keepCertainFixes(messages, fixer, options, deadline);
   // a grouped finding is turned off only where every place it covers is
   const by = messages.map((m) => {
     const first = suppressedBy(directives, m.ruleId, m.line);
@@ -208,40 +215,44 @@ export function lintText(text: string, options: LintOptions = {}): Promise<LintR
 }
 
 /**
- * A fix is certain only if the fixed text lints to no finding that was not there before, and not
+ * A fix is certain only if the fixed file — the very bytes `check --fix` would write, a Word
+ * draft's rewritten package included — lints to no finding that was not there before, and not
  * to its own: a total that the prose also states, or a part that is the real mistake, shows up
  * as a new finding. (Fixing a total may clear the other sums it stood in.) One lint with every
  * fix applied proves them all at once — the only extra lint a report costs. When that lint finds
  * something new (two fixes for one typo, say), which fix caused it is not known, so none is
  * offered; fixes whose edits overlap (alternatives for one place) cannot be applied together
- * and are not offered either. A fix not proved is not offered: a missing fix costs a keystroke,
- * a wrong one a defect.
+ * and are not offered either. A fix not proved is not offered, and the finding says why
+ * (`fixRefused`): a missing fix costs a keystroke, a wrong one a defect.
  */
-async function keepCertainFixes(messages: LintMessage[], source: SourceText, options: LintOptions, deadline: Deadline): Promise<void> {
+async function keepCertainFixes(messages: LintMessage[], fixer: Fixer, options: LintOptions, deadline: Deadline): Promise<void> {
   const fixed = messages.filter((m) => m.fix);
   if (fixed.length === 0) return;
+  const lang = options.lang ?? 'zh';
+  const refuse = (m: LintMessage, code: FixRefusal) => {
+    m.fixRefused = { title: m.fix!.title, reason: fixReason(code, lang), code };
+    delete m.fix;
+  };
   const key = (m: LintMessage) => `${m.ruleId}\u0000${m.message}`;
   const together: LintMessage[] = [];
-  const edits: FixEdit[] = [];
-  const overlaps = (a: FixEdit, b: FixEdit) => before(a.line, a.column, b.endLine, b.endColumn) && before(b.line, b.column, a.endLine, a.endColumn);
-  for (const m of fixed) {
-    const clash = fixed.some((o) => o !== m && o.fix!.edits.some((e) => m.fix!.edits.some((t) => overlaps(e, t))));
-    if (clash) delete m.fix;
-    else {
-      edits.push(...m.fix!.edits);
-      together.push(m);
-    }
-  }
+  const clashing: LintMessage[] = [];
+  for (const m of fixed) (fixed.some((o) => o !== m && fixesOverlap(o.fix!, m.fix!)) ? clashing : together).push(m);
+  for (const m of clashing) refuse(m, 'overlap');
   if (together.length === 0) return;
   let after: LintMessage[];
   try {
     deadline.check();
-    const text = applyFix(source.text, { title: '', edits });
-    after = (await lintWithin(new TextEncoder().encode(`\uFEFF${text}`), { ...options, view: false, onModel: undefined, fixes: false }, deadline)).messages;
+    const bytes = await fixer.apply(together.map((m) => m.fix!));
+    if (!bytes) {
+      for (const m of together) refuse(m, 'encoding');
+      return;
+    }
+    const r = await lintWithin(bytes, { ...options, view: false, onModel: undefined, fixes: false }, deadline);
+    after = [...r.messages, ...(r.suppressedMessages ?? [])];
   } catch (error) {
     // the time budget ran out while proving: the findings stand, their fixes are not offered
     if (!(error instanceof ExtractError && error.code === 'too-slow')) throw error;
-    for (const m of together) delete m.fix;
+    for (const m of together) refuse(m, 'too-slow');
     return;
   }
   // certain: every finding after the fixes was there before, and none of the fixed ones is left
@@ -252,10 +263,8 @@ async function keepCertainFixes(messages: LintMessage[], source: SourceText, opt
     left.set(key(a), n - 1);
     return n > 0;
   });
-  if (!proved) for (const m of together) delete m.fix;
+  if (!proved) for (const m of together) refuse(m, 'not-proved');
 }
-
-const before = (line: number, column: number, endLine: number, endColumn: number) => line < endLine || (line === endLine && column < endColumn);
 
 /** The one message of a file that cannot be read at all. */
 export function fatalResult(filePath: string, error: unknown, lang: Lang): LintResult {

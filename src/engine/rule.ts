@@ -8,7 +8,7 @@ import type { Plugin } from 'unified';
 import type { Node } from 'unist';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import type { FindingKind, Lang, Level, Place, TemplateVersion } from '../types.js';
+import type { FindingKind, Lang, Level, Place, ProposedEdit, TemplateVersion } from '../types.js';
 import type { ReportModel } from '../model/index.js';
 
 export const DOCS_BASE = 'docs/rules/';
@@ -29,6 +29,8 @@ export interface RuleMeta {
   severity: Exclude<Level, 'off'>;
   templates: TemplateVersion[];
   description: { zh: string; en: string };
+  /** some findings come with a certain fix (`check --fix` applies it) */
+  fixable?: boolean;
   docs: string;
   messages: Record<string, MessageText>;
   /** JSON schema of the rule's options */
@@ -93,12 +95,7 @@ export interface FindingData {
   operands?: Place[];
 }
 
-/** Replace `from`, which the rule read at `at`, by `to`. */
-export interface ProposedEdit {
-  at?: Place;
-  from: string;
-  to: string;
-}
+export type { ProposedEdit } from '../types.js';
 
 export interface RuleContext<O> {
   model: ReportModel;

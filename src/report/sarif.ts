@@ -59,8 +59,8 @@ export function formatSarif(results: LintResult[], options: SarifOptions): strin
             }
           : {}),
         partialFingerprints: { 'reportlint/v1': print },
-        // a certain correction (text, Markdown and HTML drafts), as SARIF's proposed fix
-        ...(m.fix
+        // a certain correction of a text, Markdown or HTML draft, as SARIF's proposed fix (a Word draft's edits its runs, not a text region)
+        ...(m.fix && m.fix.edits.length > 0
           ? {
               fixes: [
                 {

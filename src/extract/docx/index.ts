@@ -7,12 +7,14 @@
 import mammoth from 'mammoth';
 import { zipSync } from 'fflate';
 import type { Root } from 'mdast';
-import type { Point, SourceLocation } from '../../types.js';
+import type { Fixer, Point, SourceLocation } from '../../types.js';
 import { ExtractError } from '../errors.js';
 import { htmlToMdast } from '../html.js';
 import { readPackage, type Package } from './zip.js';
-import { readNumbering, writeNumberingLabels } from './numbering.js';
+import { numberingLabels, readNumbering, writeNumberingLabels } from './numbering.js';
+import { docxFixer } from './fixer.js';
 import { buildLocator } from './locate.js';
+import { mainDocument, related } from './parts.js';
 import { LIMITS, countTags } from '../limits.js';
 import { NO_DEADLINE, type Deadline } from '../deadline.js';
 
@@ -22,6 +24,7 @@ export interface DocxExtract {
   tree: Root;
   pageTitle?: string | null;
   locate: (point: Point) => SourceLocation;
+  fixer: Fixer;
 }
 
 const utf8 = new TextDecoder('utf-8');
@@ -37,10 +40,11 @@ export async function docxToMdast(bytes: Uint8Array, deadline: Deadline = NO_DEA
   checkParts(pkg, main);
 
   let repacked = bytes;
+  const documentXml = text(pkg, main)!;
   const numberingXml = text(pkg, related(pkg, main, 'numbering') ?? 'word/numbering.xml');
-  if (numberingXml) {
-    const stylesXml = text(pkg, related(pkg, main, 'styles') ?? 'word/styles.xml');
-    const labelled = writeNumberingLabels(text(pkg, main)!, readNumbering(numberingXml, stylesXml));
+  const numbering = numberingXml ? readNumbering(numberingXml, text(pkg, related(pkg, main, 'styles') ?? 'word/styles.xml')) : null;
+  if (numbering) {
+    const labelled = writeNumberingLabels(documentXml, numbering);
     pkg.set(main, new TextEncoder().encode(labelled));
     // Stored, not deflated: mammoth reads it back at once, and compressing would only cost time.
     repacked = zipSync(Object.fromEntries(pkg), { level: 0 });
@@ -65,7 +69,9 @@ export async function docxToMdast(bytes: Uint8Array, deadline: Deadline = NO_DEA
   // No page title: docProps/core.xml's title is often left over from last year's copy.
   // The locator is built when a finding first needs it (a clean report never does).
   let locator: ReturnType<typeof buildLocator> | undefined;
-  return { tree, pageTitle: null, locate: (point) => (locator ??= buildLocator(hast, html))(point) };
+  const locate = (point: Point) => (locator ??= buildLocator(hast, html))(point);
+  const labels = () => (numbering ? numberingLabels(documentXml, numbering) : new Map<number, string>());
+  return { tree, pageTitle: null, locate, fixer: docxFixer(bytes, html, hast, documentXml, labels, (offset) => locate({ line: 1, column: offset + 1, offset })) };
 }
 
 /**
@@ -119,38 +125,6 @@ function wellFormedEnough(xml: string): boolean {
 }
 
 const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
-
-/** The Word body: the package's officeDocument relationship, else the usual path. */
-function mainDocument(pkg: Package): string | null {
-  const rels = text(pkg, '_rels/.rels') ?? '';
-  const target = relationships(rels).find((r) => r.type.endsWith('/officeDocument'))?.target;
-  const path = target ? resolve('', target) : undefined;
-  // An Excel or PowerPoint package names its own main part here: only a Word part will do.
-  if (path?.startsWith('word/') && pkg.has(path)) return path;
-  return pkg.has('word/document.xml') ? 'word/document.xml' : null;
-}
-
-/** The part a relationship of `from` points to (numbering, styles), by relationship type. */
-function related(pkg: Package, from: string, type: string): string | undefined {
-  const dir = from.slice(0, from.lastIndexOf('/') + 1);
-  const rels = text(pkg, `${dir}_rels/${from.slice(dir.length)}.rels`) ?? '';
-  const target = relationships(rels).find((r) => r.type.endsWith(`/${type}`))?.target;
-  return target ? resolve(dir, target) : undefined;
-}
-
-function relationships(xml: string): { type: string; target: string }[] {
-  return [...xml.matchAll(/<Relationship\b[^>]*>/g)].map((m) => ({
-    type: /\bType\s*=\s*["']([^"']*)["']/.exec(m[0])?.[1] ?? '',
-    target: /\bTarget\s*=\s*["']([^"']*)["']/.exec(m[0])?.[1] ?? '',
-  }));
-}
-
-function resolve(dir: string, target: string): string {
-  const parts = (target.startsWith('/') ? target.slice(1) : dir + target).split('/');
-  const out: string[] = [];
-  for (const p of parts) p === '..' ? out.pop() : p !== '.' && out.push(p);
-  return out.join('/');
-}
 
 /**
  * What a ZIP without a Word body looks like, for the fatal message. The reason templates put

@@ -235,25 +235,31 @@ function elementEnds(xml: string, tag: string): Map<number, number> {
   return ends;
 }
 
-/**
- * document.xml with each numbered paragraph's label written as its first run, and the
- * paragraph told it has no numbering (numId 0), so no other reader numbers it again.
- */
-export function writeNumberingLabels(documentXml: string, numbering: Numbering): string {
+/** A numbered paragraph: where it and its properties are in document.xml, and its label. */
+interface Numbered {
+  /** offset of `<w:p` */
+  start: number;
+  /** end of the open tag, and end of its pPr (equal when it has none) */
+  openEnd: number;
+  pPrEnd: number;
+  props: string;
+  label: string;
+}
+
+function* numberedParagraphs(documentXml: string, numbering: Numbering): Generator<Numbered> {
   const counter = new Counter(numbering);
-  const out: string[] = [];
-  let last = 0;
   const para = /<w:p(?=[\s>/])[^>]*?(\/?)>/g;
   let pPrEnds: Map<number, number> | undefined;
   let m: RegExpExecArray | null;
   while ((m = para.exec(documentXml))) {
     if (m[1]) continue; // <w:p/>
     let at = para.lastIndex;
+    const openEnd = at;
     let pPr = '';
     const pPrStart = /^\s*<w:pPr(?=[\s>/])/.exec(documentXml.slice(at, at + 200));
     if (pPrStart) {
       const end = (pPrEnds ??= elementEnds(documentXml, 'w:pPr')).get(at + pPrStart[0].length - '<w:pPr'.length) ?? documentXml.length;
-      if (end === documentXml.length) break; // properties never closed: the XML is cut (mammoth will say so)
+      if (end === documentXml.length) return; // properties never closed: the XML is cut (mammoth will say so)
       pPr = documentXml.slice(at, end);
       at = end;
     }
@@ -267,14 +273,37 @@ export function writeNumberingLabels(documentXml: string, numbering: Numbering):
     if (!numId || numId === '0') continue;
     const label = counter.label(numId, levelNumber(val(direct, 'w:ilvl')) ?? fromStyle.ilvl, styleId);
     if (label === null) continue;
-    out.push(documentXml.slice(last, para.lastIndex));
-    out.push(withoutNumbering(props)); // (mammoth reads no tracked property changes anyway)
-    if (label) out.push(`<w:r><w:t xml:space="preserve">${escape(label)}</w:t></w:r>`);
-    last = at;
+    yield { start: m.index, openEnd, pPrEnd: at, props, label };
     para.lastIndex = at;
+  }
+}
+
+/**
+ * document.xml with each numbered paragraph's label written as its first run, and the
+ * paragraph told it has no numbering (numId 0), so no other reader numbers it again.
+ */
+export function writeNumberingLabels(documentXml: string, numbering: Numbering): string {
+  const out: string[] = [];
+  let last = 0;
+  for (const p of numberedParagraphs(documentXml, numbering)) {
+    out.push(documentXml.slice(last, p.openEnd));
+    out.push(withoutNumbering(p.props)); // (mammoth reads no tracked property changes anyway)
+    if (p.label) out.push(`<w:r><w:t xml:space="preserve">${escape(p.label)}</w:t></w:r>`);
+    last = p.pPrEnd;
   }
   out.push(documentXml.slice(last));
   return out.join('');
+}
+
+/**
+ * The label writeNumberingLabels puts in front of each numbered paragraph, by the offset of its
+ * `<w:p` in document.xml: what mammoth's text of that paragraph starts with (a fix is placed
+ * after it, in the paragraph's own runs).
+ */
+export function numberingLabels(documentXml: string, numbering: Numbering): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const p of numberedParagraphs(documentXml, numbering)) if (p.label) out.set(p.start, p.label);
+  return out;
 }
 
 /**
