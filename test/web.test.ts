@@ -201,6 +201,18 @@ describe('the check page in Chromium', () => {
     const gbkFile = path.join(tmp, `${SEEDS[2]}.fixed.html`);
     writeFileSync(gbkFile, gbkFixed);
     expect(sorted((await cliFindings([gbkFile])).get(path.basename(gbkFile))!)).toEqual(sorted(gbkCli.messages.filter((m) => !m.fix).map((m): [string, number] => [m.ruleId, m.severity])));
+
+    // a Word draft: the page's fixed copy is byte for byte the copy `check --fix` writes beside it
+    const docx = path.join(tmp, `${SEEDS[2]}.docx`);
+    writeFileSync(docx, readFileSync(fixture('docx', `${SEEDS[2]}.docx`)));
+    await page.click('#clear');
+    await checkFiles(page, [docx]);
+    const [docxDownload] = await Promise.all([page.waitForEvent('download'), page.locator(`.entry[data-file-name="${path.basename(docx)}"] .download-fixed`).click()]);
+    expect(docxDownload.suggestedFilename()).toBe(`${SEEDS[2]}.fixed.docx`);
+    await cliResults([docx], ['--fix']);
+    const written = readFileSync(path.join(tmp, `${SEEDS[2]}.fixed.docx`));
+    expect(written.length).toBeGreaterThan(0);
+    expect(Buffer.compare(readFileSync((await docxDownload.path())!), written)).toBe(0);
     await context.close();
   });
 

@@ -5,12 +5,10 @@
  * send anything anywhere else (the page's CSP allows no connection, and it asks for none).
  */
 import { lintBytes } from '../engine/lint.js';
-import { applyFix } from '../engine/fix.js';
+import { applyFixes } from '../engine/fix-run.js';
 import { checkConfig, flattenConfig, ConfigError } from '../engine/config.js';
 import { formatHtml, formatHtmlFile } from '../report/html.js';
 import { rules } from '../../rules/index.js';
-import { decodeText } from '../extract/detect.js';
-import iconv from 'iconv-lite';
 import type { LintResult } from '../types.js';
 import type { FixedCopy, Reply, Request } from './protocol.js';
 import { browserPdfAssets, browserPdfThreads } from './pdf-host.js';
@@ -22,23 +20,27 @@ const pdfThreads = browserPdfThreads();
 const metas = rules.map((r) => r.meta);
 const htmlOptions = (lang: 'zh' | 'en') => ({ lang, rules: metas, toolVersion: REPORTLINT_VERSION });
 
-const MIME: Record<string, string> = { text: 'text/plain', markdown: 'text/markdown', html: 'text/html' };
+const MIME: Record<string, string> = {
+  text: 'text/plain',
+  markdown: 'text/markdown',
+  html: 'text/html',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
 
-/** Every fix the core offers, applied together (the core proved them together), as a file to download. */
-function fixedCopy(name: string, bytes: Uint8Array, result: LintResult): FixedCopy | null {
+/**
+ * Every fix the core offers, applied together (the core proved them together), as a file to
+ * download: by the function the proof used, so the bytes are the ones it checked — a text in its
+ * own encoding, a Word draft with only the changed runs' text changed (the CLI's --fix copy).
+ */
+async function fixedCopy(name: string, bytes: Uint8Array, result: LintResult): Promise<FixedCopy | null> {
   const fixes = result.messages.flatMap((m) => (m.fix ? [m.fix] : []));
   if (fixes.length === 0 || !result.format || !MIME[result.format]) return null;
-  // the text the fixes' positions refer to: the source decoded as the core decoded it; the copy is
-  // written back in the same encoding (a GBK page's <meta charset> stays true), a BOM kept
-  const source = decodeText(bytes, result.format);
-  const text = applyFix(source.text, { title: '', edits: fixes.flatMap((f) => f.edits) });
-  const encoding = source.encoding ?? 'utf-8';
-  const bom = encoding === 'utf-8' && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const encoded = /^utf-?8$/i.test(encoding) ? new TextEncoder().encode(text) : new Uint8Array(iconv.encode(text, encoding, { addBOM: /^utf-16/i.test(encoding) }));
-  const out = bom ? new Uint8Array([0xef, 0xbb, 0xbf, ...encoded]) : encoded;
+  const out = await applyFixes(bytes, result.format, fixes);
+  if (!out) return null;
   const dot = name.lastIndexOf('.');
   const fixedName = dot > 0 ? `${name.slice(0, dot)}.fixed${name.slice(dot)}` : `${name}.fixed`;
-  return { name: fixedName, bytes: out, mime: `${MIME[result.format]};charset=${encoding}`, count: fixes.length };
+  const charset = result.format === 'docx' ? '' : `;charset=${result.encoding ?? 'utf-8'}`;
+  return { name: fixedName, bytes: out, mime: MIME[result.format] + charset, count: fixes.length };
 }
 
 async function handle(req: Request): Promise<Reply> {
@@ -55,7 +57,7 @@ async function handle(req: Request): Promise<Reply> {
         pdfAssets: browserPdfAssets,
       });
       const markup = formatHtmlFile(req.index, result, htmlOptions(settings.lang));
-      return { type: 'linted', id: req.id, result, markup, fixed: result.fatal ? null : fixedCopy(req.name, req.bytes, result) };
+      return { type: 'linted', id: req.id, result, markup, fixed: result.fatal ? null : await fixedCopy(req.name, req.bytes, result) };
     }
     case 'rules':
       return { type: 'rules', id: req.id, rules: metas.map((m) => ({ id: m.id, severity: m.severity, description: m.description })) };
