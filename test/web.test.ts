@@ -35,7 +35,7 @@ const SEED_002 = fixture('seeds', `${SEEDS[2]}.txt`);
 
 let web: string;
 let browser: Browser;
-let server: { url: string; stop: () => void };
+let server: { url: string; stop: () => Promise<void> };
 const tmp = mkdtempSync(path.join(tmpdir(), 'reportlint-webtest-'));
 
 beforeAll(async () => {
@@ -44,7 +44,7 @@ beforeAll(async () => {
 }, 600_000);
 afterAll(async () => {
   await browser?.close();
-  server?.stop();
+  await server?.stop();
 });
 
 /** A fresh page on the served check page, every request it makes recorded. */

@@ -58,7 +58,7 @@ export async function waitShown(page: Page): Promise<Shown[]> {
 }
 
 /** `reportlint serve --port 0` from the built CLI, serving the given folder's page. */
-export async function serve(webDir: string): Promise<{ url: string; stop: () => void }> {
+export async function serve(webDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
   const child: ChildProcess = spawn(process.execPath, [path.join(root, 'bin/reportlint.js'), 'serve', '--port', '0', '--dir', webDir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
@@ -69,7 +69,9 @@ export async function serve(webDir: string): Promise<{ url: string; stop: () => 
     });
     child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${out}`)));
   });
-  return { url, stop: () => child.kill('SIGTERM') };
+  // stopped as a user stops it (SIGTERM), and waited for, so no process outlives the tests
+  const exited = new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())));
+  return { url, stop: () => (child.kill('SIGTERM'), exited) };
 }
 
 /** The built CLI's JSON for the same files (it exits 1 when it finds errors: that is not a failure here). */
