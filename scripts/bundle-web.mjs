@@ -80,6 +80,10 @@ writeFileSync(path.join(outdir, 'app.js'), app);
 const reporter = text(await build({ ...common, format: 'esm', minify: false, entryPoints: ['src/report/html.ts'] }));
 const { REPORT_CSS } = await import(`data:text/javascript;base64,${Buffer.from(reporter).toString('base64')}`);
 writeFileSync(path.join(outdir, 'report.css'), REPORT_CSS.trim() + '\n');
-for (const f of ['index.html', 'page.css']) copyFileSync(path.join(root, 'src/web', f), path.join(outdir, f));
+copyFileSync(path.join(root, 'src/web/page.css'), path.join(outdir, 'page.css'));
+// the page's policy, from the module `reportlint serve` sends it from too
+const csp = text(await build({ ...common, format: 'esm', minify: false, entryPoints: ['src/web/csp.ts'] }));
+const { PAGE_CSP } = await import(`data:text/javascript;base64,${Buffer.from(csp).toString('base64')}`);
+writeFileSync(path.join(outdir, 'index.html'), readFileSync(path.join(root, 'src/web/index.html'), 'utf8').replace('@PAGE_CSP@', PAGE_CSP));
 const mb = (n) => (n / 1e6).toFixed(1);
 console.error(`${path.relative(root, outdir) || outdir}: app.js ${mb(app.length)} MB (lint worker ${mb(lintWorker.length)} MB, pdf.js worker ${mb(pdfWorker.length)} MB)`);

@@ -14,6 +14,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildPage, checkFiles, cliFindings, cliResults, launch, serve, sorted, waitShown } from './helpers/browser.js';
 import { fixture } from './helpers/fixtures.js';
 import { applyFix } from '../src/engine/fix.js';
+import { PAGE_CSP } from '../src/web/csp.js';
 
 // Chromium checking two dozen reports on a busy 2-core machine takes minutes, not seconds: the
 // limit only stops a test that hangs (speed is measured in bench/web.mjs, never here)
@@ -73,7 +74,11 @@ describe('reportlint serve', () => {
     expect(index.status).toBe(200);
     expect(index.headers.get('content-security-policy')).toContain("connect-src 'none'");
     expect(index.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(await index.text()).toContain('<script src="app.js"></script>');
+    const body = await index.text();
+    expect(body).toContain('<script src="app.js"></script>');
+    // the page carries the same policy in its <meta>, for when it is opened from disk
+    expect(body).toContain(`<meta http-equiv="Content-Security-Policy" content="${PAGE_CSP}">`);
+    expect(index.headers.get('content-security-policy')).toBe(`${PAGE_CSP}; frame-ancestors 'none'`);
     expect((await fetch(`${server.url}app.js`, { method: 'HEAD' })).status).toBe(200);
     // nothing above its folder, no other kind of file, nothing but reading
     const outside = path.join(path.dirname(web), `outside-${path.basename(web)}.js`);

@@ -8,9 +8,10 @@ import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PAGE_CSP } from '../web/csp.js';
 
-// the same policy as the page's own <meta>: the page may connect nowhere, not even back here
-const CSP = "default-src 'none'; script-src 'self'; worker-src blob:; style-src 'self'; img-src 'self' blob: data:; font-src 'none'; connect-src 'none'; object-src 'none'; frame-src 'none'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
+// the page's own policy (its <meta> has the same): the page may connect nowhere, not even back here
+const CSP = `${PAGE_CSP}; frame-ancestors 'none'`;
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
 
 /** dist/web of this package: three folders up from this file, in dist/src/cli and in the bundle alike */

@@ -123,6 +123,14 @@ function gridOfLines(t: TemplateTable): SourceCell[][] {
   }
 }
 
+/** A table as the view draws it, no finding in it yet. */
+const tableBlock = (rows: SourceCell[][]): ViewBlock => ({
+  kind: 'table',
+  messages: [],
+  related: [],
+  rows: rows.map((row) => row.map((c) => ({ text: c.text, rowSpan: c.rowSpan, colSpan: c.colSpan, header: c.header, messages: [], related: [] }))),
+});
+
 export function buildView(model: ReportModel, findings: FindingPoints[]): DocumentView {
   // the lines each table read from text stands on: from its first token's line to its last's
   const fromLines = Object.values(model.tables)
@@ -145,7 +153,7 @@ export function buildView(model: ReportModel, findings: FindingPoints[]): Docume
         drawn.add(table);
         const rows = gridOfLines(table);
         sources.push({ place: { start: { line: lines.first, column: 1 }, end: { line: lines.last + 1, column: 1 } }, rows });
-        blocks.push({ kind: 'table', messages: [], related: [], rows: rows.map((row) => row.map((c) => ({ text: c.text, rowSpan: c.rowSpan, colSpan: c.colSpan, header: c.header, messages: [], related: [] }))) });
+        blocks.push(tableBlock(rows));
       }
       viewOf[at] = blocks.length - 1;
       return;
@@ -154,7 +162,7 @@ export function buildView(model: ReportModel, findings: FindingPoints[]): Docume
     if (b.kind === 'table') {
       const rows = (b.rows ?? []).map((row) => row.map((c): SourceCell => ({ text: c.text, rowSpan: c.rowSpan, colSpan: c.colSpan, header: c.header, place: c.place })));
       sources.push({ place: b.place, rows });
-      blocks.push({ kind: 'table', messages: [], related: [], rows: rows.map((row) => row.map((c) => ({ text: c.text, rowSpan: c.rowSpan, colSpan: c.colSpan, header: c.header, messages: [], related: [] }))) });
+      blocks.push(tableBlock(rows));
     } else {
       sources.push({ place: b.place });
       blocks.push({ kind: b.kind, text: b.text, messages: [], related: [] });

@@ -127,13 +127,17 @@ function fixesBlock(titles: string[], fixed: FixedCopy | null, w: Words): HTMLEl
 }
 
 /** Lint every entry (again: settings changed) one after another, with a progress line. */
+/** The page is busy from the moment files arrive (reading them is asynchronous too): scripts wait for "done". */
+const busy = () => (document.body.dataset.state = 'checking');
+const idle = () => (document.body.dataset.state = 'done');
+
 let checking = false;
 async function checkAll(only?: Entry[]): Promise<void> {
   const run = ++state.run;
   checking = true;
   const todo = only ?? state.entries;
   const started = performance.now();
-  document.body.dataset.state = 'checking';
+  busy();
   for (let i = 0; i < todo.length; i++) {
     const entry = todo[i];
     $('progress').textContent = words().progress(i, todo.length, entry.name);
@@ -163,10 +167,6 @@ function addFiles(files: Array<{ name: string; bytes: Uint8Array }>, all = false
 }
 
 const CONFIG_NAME = /(^|\/)(\.reportlintrc(\.json|\.ya?ml)?|package\.json)$/i;
-
-/** The page is busy from the moment files arrive (reading them is asynchronous too): scripts wait for "done". */
-const busy = () => (document.body.dataset.state = 'checking');
-const idle = () => (document.body.dataset.state = 'done');
 
 async function readFiles(list: FileList | File[]): Promise<void> {
   busy();
