@@ -13,17 +13,18 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Deadline } from '../extract/deadline.js';
-import type { OcrEngine, OcrMode, OcrPage, OcrRequest, OcrWord } from '../extract/ocr/engine.js';
+import type { OcrEngine, OcrMode, OcrPage, OcrRequest, OcrScript, OcrWord } from '../extract/ocr/engine.js';
 import { fromPgm, toPgm, type Raster } from '../extract/ocr/raster.js';
 import { ExtractError } from '../extract/errors.js';
 
-const ARGS: Record<OcrMode, string[]> = {
-  page: ['-l', 'chi_sim', '--psm', '4'],
-  line: ['-l', 'chi_sim', '--psm', '7'],
-  cell: ['-l', 'chi_sim', '--psm', '6'],
-  // figures only, by the Latin model (it reads digits better than chi_sim's)
-  digits: ['-l', 'eng', '--psm', '7', '-c', 'tessedit_char_whitelist=0123456789.-+,'],
-};
+const PSM: Record<OcrMode, string[]> = { page: ['--psm', '4'], line: ['--psm', '7'], cell: ['--psm', '6'], digits: ['--psm', '7'] };
+const MODEL: Record<OcrScript, string> = { hans: 'chi_sim', hant: 'chi_tra' };
+
+function argsOf(mode: OcrMode, script: OcrScript): string[] {
+  // figures only, by the Latin model (it reads digits better than the Chinese ones)
+  if (mode === 'digits') return ['-l', 'eng', ...PSM.digits, '-c', 'tessedit_char_whitelist=0123456789.-+,'];
+  return ['-l', MODEL[script], ...PSM[mode]];
+}
 
 /** Requests of one mode are split over at most this many processes at once (the machine's cores, two here). */
 const PARALLEL = 2;
@@ -79,7 +80,7 @@ export function parseTsv(tsv: string, images: number): OcrWord[][] {
   return out;
 }
 
-async function recognizeBatch(requests: OcrRequest[], mode: OcrMode, deadline: Deadline): Promise<OcrWord[][]> {
+async function recognizeBatch(requests: OcrRequest[], args: string[], deadline: Deadline): Promise<OcrWord[][]> {
   return withTemp(async (dir) => {
     const names = await Promise.all(
       requests.map(async (r, i) => {
@@ -90,28 +91,31 @@ async function recognizeBatch(requests: OcrRequest[], mode: OcrMode, deadline: D
     );
     const list = join(dir, 'list.txt');
     await writeFile(list, names.join('\n') + '\n');
-    const { stdout } = await run('tesseract', [list, 'stdout', ...ARGS[mode], 'tsv'], deadline);
+    const { stdout } = await run('tesseract', [list, 'stdout', ...args, 'tsv'], deadline);
     return parseTsv(stdout, requests.length);
   });
 }
 
 export function tesseractEngine(): OcrEngine {
   return {
-    name: 'tesseract (chi_sim + eng)',
+    name: 'tesseract 5 (chi_sim, chi_tra, eng digits)',
     async recognize(requests, deadline) {
       const out: OcrWord[][] = new Array(requests.length);
-      const jobs: Array<{ mode: OcrMode; index: number[] }> = [];
-      for (const mode of Object.keys(ARGS) as OcrMode[]) {
-        const index = requests.flatMap((r, i) => (r.mode === mode ? [i] : []));
-        if (index.length === 0) continue;
+      const jobs: Array<{ args: string[]; index: number[] }> = [];
+      const groups = new Map<string, number[]>();
+      requests.forEach((r, i) => {
+        const key = argsOf(r.mode, r.script ?? 'hans').join(' ');
+        groups.set(key, [...(groups.get(key) ?? []), i]);
+      });
+      for (const [key, index] of groups) {
         // a big batch split in two, so both cores read
         const half = index.length > 8 ? Math.ceil(index.length / PARALLEL) : index.length;
-        for (let k = 0; k < index.length; k += half) jobs.push({ mode, index: index.slice(k, k + half) });
+        for (let k = 0; k < index.length; k += half) jobs.push({ args: key.split(' '), index: index.slice(k, k + half) });
       }
       const queue = [...jobs];
       const worker = async () => {
         for (let job = queue.shift(); job; job = queue.shift()) {
-          const words = await recognizeBatch(job.index.map((i) => requests[i]), job.mode, deadline);
+          const words = await recognizeBatch(job.index.map((i) => requests[i]), job.args, deadline);
           job.index.forEach((i, k) => (out[i] = words[k]));
         }
       };

@@ -15,9 +15,14 @@ import type { Raster } from './raster.js';
  */
 export type OcrMode = 'page' | 'line' | 'cell' | 'digits';
 
+/** The script a report is printed in: simplified (almost all) or traditional (a site's 繁体 page printed). */
+export type OcrScript = 'hans' | 'hant';
+
 export interface OcrRequest {
   raster: Raster;
   mode: OcrMode;
+  /** default hans */
+  script?: OcrScript;
 }
 
 export interface OcrWord {

@@ -11,8 +11,8 @@ import type { Deadline } from '../deadline.js';
 import type { RawItem } from '../pdf/load.js';
 import type { Segment } from '../pdf/rulings.js';
 import { findTables, type PdfCell } from '../pdf/tables.js';
-import type { OcrEngine, OcrMode, OcrRequest, OcrWord } from './engine.js';
-import { crop, inkCount, otsu, pad, shrink, whiteOut, type Raster } from './raster.js';
+import type { OcrEngine, OcrMode, OcrRequest, OcrScript, OcrWord } from './engine.js';
+import { crop, inkCount, otsu, pad, shrink, whiteOut, whitenPaper, type Raster } from './raster.js';
 import { rasterRulings } from './rulings.js';
 import { straighten } from './straighten.js';
 import { nearestLabel } from './labels.js';
@@ -50,7 +50,7 @@ interface CellJob {
   request: OcrRequest;
 }
 
-export async function readScannedPage(page: Raster, dpi: number, number: number, engine: OcrEngine, deadline: Deadline): Promise<ScannedPage> {
+export async function readScannedPage(page: Raster, dpi: number, number: number, engine: OcrEngine, deadline: Deadline, script: OcrScript = 'hans'): Promise<ScannedPage> {
   const s = dpi / 72;
   const { raster, skew, blank } = straighten(page);
   const width = raster.width / s;
@@ -80,12 +80,14 @@ export async function readScannedPage(page: Raster, dpi: number, number: number,
       const ink = inkCount(c, threshold);
       // a speck or two of noise is not writing
       if (ink < dpi * 0.15) continue;
-      cells.push({ cell, x: Math.floor(x0), y: Math.floor(y0), request: { raster: pad(c, Math.round(dpi * 0.05)), mode: linesIn(c, threshold) > 1 ? 'cell' : 'line' } });
+      // a shaded cell's grey is paper too
+      const clean = whitenPaper(c);
+      cells.push({ cell, x: Math.floor(x0), y: Math.floor(y0), request: { raster: pad(clean, Math.round(dpi * 0.05)), mode: linesIn(clean, threshold) > 1 ? 'cell' : 'line' } });
     }
   }
   const f = Math.min(1, READ_DPI / dpi);
-  const scaled = (r: OcrRequest): OcrRequest => ({ raster: shrink(r.raster, f), mode: r.mode });
-  const requests = [...cells.map((c) => c.request), { raster: rest, mode: 'page' as OcrMode }];
+  const scaled = (r: OcrRequest): OcrRequest => ({ raster: shrink(r.raster, f), mode: r.mode, script });
+  const requests = [...cells.map((c) => c.request), { raster: whitenPaper(rest), mode: 'page' as OcrMode }];
   const back = (words: OcrWord[]) =>
     words.map((w) => ({ ...w, left: w.left / f, top: w.top / f, width: w.width / f, height: w.height / f, ...(w.lineBox ? { lineBox: { top: w.lineBox.top / f, height: w.lineBox.height / f } } : {}) }));
   const read = (await engine.recognize(requests.map(scaled), deadline)).map(back);
@@ -116,7 +118,7 @@ export async function readScannedPage(page: Raster, dpi: number, number: number,
       const chi = words.map((w) => w.text).join('').replace(/\s/g, '');
       const fig = twice.filter((w) => w.text.trim());
       const figText = fig.map((w) => w.text).join('').replace(/\s/g, '');
-      const sure = figText !== '' && chi === figText && fig.every((w) => w.confidence >= MIN_CONFIDENCE);
+      const sure = figText !== '' && asFigures(chi) === figText && fig.every((w) => w.confidence >= MIN_CONFIDENCE);
       const use = fig.length ? fig : words;
       if (use.length) items.push(toItem(figText || chi, use, ox, oy, !sure));
       return;
@@ -161,10 +163,19 @@ function linesIn(r: Raster, threshold: number): number {
   return lines;
 }
 
+/**
+ * What the Chinese model reads a lone figure as (a 1 in a narrow cell comes out 工 or 丨): a
+ * cell read as these alone is a figure read a second time by the digits-only model, and the
+ * two readings agree when the look-alikes stand for its digits.
+ */
+const LOOK_ALIKE: Record<string, string> = { 工: '1', 丨: '1', 一: '1', l: '1', I: '1', '|': '1', '!': '1', ']': '1', '[': '1', 了: '1', O: '0', o: '0', D: '0', 口: '0', S: '5', s: '5', Z: '2', z: '2', B: '8', g: '9', q: '9', '。': '.', '，': ',' };
+
+const asFigures = (text: string) => [...text].map((c) => LOOK_ALIKE[c] ?? c).join('');
+
 /** A reading made of figures only, or of what figures are misread as. */
 function looksNumeric(words: OcrWord[]): boolean {
   const text = words.map((w) => w.text).join('').replace(/\s/g, '');
-  return text !== '' && /^[\dOoDIl|!SsZzBg.,，。:：\-—_'"]+$/.test(text) && /\d/.test(text);
+  return text !== '' && text.length <= 16 && /^[\d.,+\-]+$/.test(asFigures(text));
 }
 
 function byLine(words: OcrWord[]): OcrWord[][] {
