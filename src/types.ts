@@ -2,7 +2,7 @@ import type { DocumentView } from './engine/view.js';
 /** Shared types of the core: formats, positions, results. */
 import type { Root } from 'mdast';
 
-export type Format = 'text' | 'markdown' | 'html' | 'docx' | 'pdf';
+export type Format = 'text' | 'markdown' | 'html' | 'docx' | 'pdf' | 'image';
 export type TemplateVersion = '2019' | '2021';
 export type Lang = 'zh' | 'en';
 /** Severity as configured: error (2), warn (1), info (0). */
@@ -35,6 +35,10 @@ export interface SourceLocation {
   /** a cell of the document's n-th table, row and column in its grid */
   tableCell?: { table: number; row: number; column: number } | null;
   quote?: string;
+  /** read by OCR from a scanned page */
+  ocr?: boolean;
+  /** (a finding's places on a scan) read below OCR's confidence threshold: what rests on it is a reading doubt */
+  unsure?: boolean;
 }
 
 /** What an extractor hands on: the tree plus facts about the bytes. */
@@ -49,6 +53,10 @@ export interface Extracted {
    * PDF: lines of the rebuilt text), turns a tree point into the user's location.
    */
   locate?: (point: Point) => SourceLocation;
+  /** pages read by OCR (a scan), and the engine that read them */
+  ocr?: { engine: string; pages: number[] };
+  /** a scan's: whether what a finding reads between two points rests on a word OCR was unsure of */
+  unsure?: (start: Point, end?: Point | null) => boolean;
   /**
    * For formats the linter can correct in their own file (DOCX: word/document.xml's runs),
    * places a rule's proposed correction in that file and applies placed corrections to its bytes.
@@ -122,6 +130,10 @@ export interface LintMessage extends Located {
    * short text. The message stands at the first of them.
    */
   related?: RelatedLocation[];
+  /** read from a scanned page by OCR (the message says so: 识别自扫描件) */
+  ocr?: boolean;
+  /** a reading doubt made of a finding whose reading was unsure: the rule that would have reported it */
+  unsureOf?: string;
 }
 
 /** One of the places a grouped finding covers (SARIF `relatedLocations`, LSP `relatedInformation`). */
@@ -187,4 +199,6 @@ export interface LintResult {
   output?: string;
   /** the report as blocks with the findings that point into each (asked for with `view: true`) */
   view?: DocumentView;
+  /** the pages read by OCR (a scanned report) and the engine that read them */
+  ocr?: { engine: string; pages: number[] };
 }

@@ -21,6 +21,8 @@ import { findDirectives, suppressedBy } from './directives.js';
 import { decodeText } from '../extract/detect.js';
 import { fixesOverlap, sourceText, textFixer, type SourceText } from './fix.js';
 import { fixReason } from './fix-reasons.js';
+import { markScanned } from './scanned.js';
+import type { OcrOptions } from '../extract/ocr/engine.js';
 
 export interface LintOptions {
   /** the name shown in results (and used for the extension when sniffing fails) */
@@ -53,6 +55,10 @@ export interface LintOptions {
   pdfThreads?: PdfThreads;
   /** where pdf.js finds its CMaps and standard fonts (default: the folders of pdfjs-dist; a browser passes its own readers) */
   pdfAssets?: PdfAssets;
+  /** how scanned pages and page images are read (an OCR engine the host provides); without it a scan is a fatal reason */
+  ocr?: OcrOptions;
+  /** the report's further page images, when it came as several (a folder of scans): read after `bytes` */
+  morePages?: Uint8Array[];
 }
 
 export const DEFAULT_TIME_LIMIT = 60_000;
@@ -78,7 +84,7 @@ async function lintWithin(bytes: Uint8Array, options: LintOptions, deadline: Dea
   const lang = options.lang ?? 'zh';
   const ruleList = [...rules, ...(options.plugins ?? [])];
   const resolved = resolveRules(options.rules, options.preset, ruleList);
-  const doc = await extract(bytes, filePath, deadline, options.pdfThreads, options.pdfAssets);
+  const doc = await extract(bytes, filePath, { deadline, pdfThreads: options.pdfThreads, pdfAssets: options.pdfAssets, ocr: options.ocr, morePages: options.morePages });
   deadline.check();
   const normalization = normalizeTree(doc.tree);
   deadline.check();
@@ -135,6 +141,20 @@ async function lintWithin(bytes: Uint8Array, options: LintOptions, deadline: Dea
     };
   };
   const dataOf = (m: (typeof ordered)[number]) => ((m as { data?: unknown }).data ?? {}) as Partial<FindingData>;
+  // a scan's findings: where each one and the places it rests on were read (scanned.ts)
+  const readAt = new Map<LintMessage, SourceLocation[]>();
+  const restsOn = (m: (typeof ordered)[number]): SourceLocation[] => {
+    const data = dataOf(m);
+    const own = m.place ? ('start' in m.place ? m.place : { start: m.place }) : m.line ? { start: { line: m.line, column: m.column ?? 1 } } : null;
+    type Spot = { start?: { line: number; column?: number }; end?: { line: number; column?: number } } | null | undefined;
+    const places: Spot[] = [own as Spot, ...(data.related ?? []).map((r) => r.place as Spot), ...((data.operands ?? []) as Spot[])];
+    return places.flatMap((p) => {
+      if (!p?.start || !doc.locate) return [];
+      const start = { line: p.start.line, column: p.start.column ?? 1 };
+      const end = p.end ? { line: p.end.line, column: p.end.column ?? 1 } : null;
+      return [{ ...doc.locate(start), ...(doc.unsure?.(start, end) ? { unsure: true } : {}) }];
+    });
+  };
   const messages: LintMessage[] = ordered.map((m) => {
     const data = dataOf(m);
     const placed = fixer && data.fix ? fixer.resolve(data.fix) : null;
@@ -144,7 +164,7 @@ async function lintWithin(bytes: Uint8Array, options: LintOptions, deadline: Dea
     const end = m.place && 'end' in m.place ? m.place.end : null;
     const at = locate(m.line ? { line: m.line, column: m.column ?? 1 } : undefined, end);
     const where = at.where;
-    return {
+    const message: LintMessage = {
       ruleId: m.ruleId ?? 'unknown',
       // a rule may mark one of its findings as a note: an info, whatever the rule's level
       severity: data.note ? 0 : SEVERITY[level],
@@ -166,6 +186,8 @@ async function lintWithin(bytes: Uint8Array, options: LintOptions, deadline: Dea
       ...(refused ? { fixRefused: refused } : {}),
       ...(data.related?.length ? { related: data.related.map(relatedOf) } : {}),
     };
+    if (doc.ocr) readAt.set(message, restsOn(m));
+    return message;
   });
   // inline directives in drafts written as text, Markdown or HTML
   const directives = source ? findDirectives(source.text) : [];
@@ -175,7 +197,15 @@ async function lintWithin(bytes: Uint8Array, options: LintOptions, deadline: Dea
     const first = suppressedBy(directives, m.ruleId, m.line);
     return first && (m.related ?? []).every((r) => suppressedBy(directives, m.ruleId, r.line)) ? first : null;
   });
-  const kept = messages.filter((_, i) => !by[i]);
+  const unsureLevel = resolved.get('unreadable');
+  const kept = doc.ocr
+    ? markScanned(
+        messages.filter((_, i) => !by[i]),
+        messages.filter((_, i) => !by[i]).map((m) => readAt.get(m) ?? []),
+        lang,
+        unsureLevel ? SEVERITY[unsureLevel.level] : null,
+      )
+    : messages.filter((_, i) => !by[i]);
   const suppressedMessages = messages.flatMap((m, i) => (by[i] ? [{ ...m, suppressions: [{ kind: 'directive' as const, justification: by[i]!.reason ?? '' }] }] : []));
   return summarise({
     filePath,
@@ -187,6 +217,7 @@ async function lintWithin(bytes: Uint8Array, options: LintOptions, deadline: Dea
     issuer: model.issuer,
     messages: kept,
     ...(suppressedMessages.length > 0 ? { suppressedMessages } : {}),
+    ...(doc.ocr ? { ocr: doc.ocr } : {}),
     fatal: false,
     ...(options.view
       ? {

@@ -8,6 +8,9 @@ import { ExtractError } from './errors.js';
 
 export const MAX_BYTES = 50 * 1024 * 1024;
 
+/** Extensions of the page images a scanned report may come as. */
+export const IMAGE_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'tif', 'tiff']);
+
 export interface Detected {
   format: Format;
 }
@@ -29,7 +32,11 @@ export function detectFormat(bytes: Uint8Array, fileName?: string): Detected {
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return { format: 'docx' };
   // OLE2 compound file: an encrypted OOXML package or a legacy .doc
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) throw new ExtractError('encrypted-office');
+  // page images of a scanned report: PNG, JPEG, TIFF (both byte orders)
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) || startsWith(bytes, [0xff, 0xd8, 0xff]) || startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a]))
+    return { format: 'image' };
   const ext = extension(fileName);
+  if (IMAGE_EXTENSIONS.has(ext)) throw new ExtractError('wrong-signature', { ext, kind: ext === 'jpg' || ext === 'jpeg' ? 'JPEG' : ext === 'tif' || ext === 'tiff' ? 'TIFF' : 'PNG' });
   if (ext === 'pdf' || ext === 'docx') {
     // The extension promises a binary container but the magic bytes say otherwise.
     throw new ExtractError('wrong-signature', { ext, kind: ext.toUpperCase() });

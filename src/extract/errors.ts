@@ -14,6 +14,11 @@ export type FatalCode =
   | 'pdf-encrypted'
   | 'pdf-broken'
   | 'pdf-no-text-layer'
+  | 'ocr-off'
+  | 'ocr-missing'
+  | 'ocr-failed'
+  | 'ocr-no-text'
+  | 'image-too-large'
   | 'not-implemented'
   | 'too-much-text'
   | 'line-too-long'
@@ -50,6 +55,11 @@ const reasons: Record<FatalCode, { zh: string; en: string }> = {
   'pdf-encrypted': { zh: 'PDF 设有打开密码（已加密），无法读取；请提供未加密的版本', en: 'the PDF is password-protected (encrypted): provide an unencrypted copy' },
   'pdf-broken': { zh: 'PDF 文件已损坏或不完整，无法打开（{detail}）', en: 'the PDF is damaged or incomplete and cannot be opened ({detail})' },
   'pdf-no-text-layer': { zh: 'PDF 共 {pages} 页，但没有文字层（可能是扫描件或图片），需先做文字识别（OCR）才能检查', en: 'the PDF has {pages} page(s) but no text layer (a scan or images): it needs OCR before it can be checked' },
+  'ocr-off': { zh: '这是扫描件或图片（{what}），需做文字识别（OCR）才能检查，而本次检查关闭了识别（--ocr off）', en: 'this is a scan or an image ({whatEn}): it needs OCR, which this run turned off (--ocr off)' },
+  'ocr-missing': { zh: '这是扫描件或图片，需做文字识别（OCR），但本机没有识别程序 {tool}（运行 scripts/system-deps.sh 安装）', en: 'this is a scan or an image and needs OCR, but the OCR program {tool} is not installed here (run scripts/system-deps.sh)' },
+  'ocr-failed': { zh: '文字识别（OCR）失败（{tool}：{detail}），无法读取这个文件', en: 'OCR failed ({tool}: {detail}): the file cannot be read' },
+  'ocr-no-text': { zh: '扫描件共 {pages} 页，文字识别（OCR）后仍没有可读的文字（空白页或图像过于模糊）', en: 'the scan has {pages} page(s) and OCR found no readable text in it (blank pages, or images too blurred)' },
+  'image-too-large': { zh: '图片过大（{size} 像素，上限 {limit} 像素），已停止检查', en: 'the image is too large ({size} pixels; the limit is {limit}): checking stopped' },
   'too-much-text': { zh: '文件文字过多（{size} 字），超过上限 {limit} 字（约 250 页），不像一份年度报告，已停止检查', en: 'the file holds too much text ({size} characters; the limit is {limit}, about 250 pages): not an annual report, checking stopped' },
   'line-too-long': { zh: '文件中有一行（或一段）过长（{where}{size} 字，上限 {limit} 字），已停止检查', en: 'a line or paragraph is too long ({whereEn}{size} characters; the limit is {limit}): checking stopped' },
   'too-deep': { zh: '文件结构嵌套过深（{where}{depth} 层，上限 {limit} 层），无法安全读取，已停止检查', en: 'the file is nested too deep ({whereEn}{depth} levels; the limit is {limit}): it cannot be read safely, checking stopped' },

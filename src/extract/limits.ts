@@ -33,6 +33,10 @@ export const LIMITS = {
   tableCells: 50_000,
   /** PDF pages */
   pages: 300,
+  /** pixels of one page image read by OCR (an A4 page at 600 dpi is 35 million) */
+  imagePixels: 60_000_000,
+  /** pages of a scanned report read by OCR (at several seconds a page) */
+  ocrPages: 120,
   /** text pieces on one PDF page (a dense page has about 2,000) */
   pageItems: 30_000,
   /** drawing operators on one PDF page read for ruling lines */

@@ -3,13 +3,15 @@
  * page headers/footers/page numbers taken out, and a table that runs on over a page break
  * (with or without a repeated header row) joined into one.
  */
-import { type Run, linesOf, joinLine, joinWrapped } from './runs.js';
+import { type Run, linesOf, joinLine, joinLineSpans, joinWrapped } from './runs.js';
 import type { PdfTable, PdfCell } from './tables.js';
 import { NUMBERED_LABEL, labelKey } from '../../util/cjk.js';
 import { templateTables } from '../../format/template.js';
 
 export interface TextLine {
   page: number;
+  /** where in its text OCR read below its confidence threshold ([from, to) offsets) */
+  unsureSpans?: Array<[number, number]>;
   /** visual line on the page, 1-based */
   line: number;
   text: string;
@@ -41,6 +43,7 @@ export function toTextLines(page: number, runs: Run[]): TextLine[] {
     page,
     line: rs[0].line,
     text: joinLine(rs),
+    ...(rs.some((r) => r.unsure) ? { unsureSpans: joinLineSpans(rs).unsure } : {}),
     left: rs[0].x,
     right: Math.max(...rs.map((r) => r.x + r.w)),
     y: rs[0].y,

@@ -10,12 +10,15 @@ import { containPdfjsRejections } from './contain.js';
 import { NO_DEADLINE, type Deadline } from '../deadline.js';
 import type { OperatorList } from './rulings.js';
 import { openOn, type PdfThreads } from './thread.js';
+import { pagePicture, type PagePicture } from './pictures.js';
 
 export interface RawItem {
   str: string;
   transform: number[];
   width: number;
   height: number;
+  /** read by OCR below its confidence threshold (extract/ocr/page.ts) */
+  unsure?: boolean;
 }
 
 export interface RawPage {
@@ -24,7 +27,20 @@ export interface RawPage {
   height: number;
   items: RawItem[];
   ops: OperatorList;
+  /** the scan the page is, when it was asked for (extract/pdf/pictures.ts) */
+  picture?: PagePicture | null;
 }
+
+/**
+ * Which pages' pictures to take for OCR: none; only those of pages with (almost) no text — the
+ * default, which costs a PDF with a text layer nothing; or every page's.
+ */
+export type PictureWanted = 'none' | 'textless' | 'all';
+
+/** A page with fewer visible characters than this has no real text layer (a scan). */
+export const MIN_PAGE_CHARS = 10;
+
+export const visibleChars = (items: RawItem[]) => items.reduce((m, it) => m + it.str.replace(/\s/g, '').length, 0);
 
 /**
  * Where pdf.js finds its CMaps and standard fonts. Chinese PDFs with non-embedded fonts
@@ -44,14 +60,14 @@ function defaultAssets(): PdfAssets {
   return { cMapUrl: `${root}cmaps/`, standardFontDataUrl: `${root}standard_fonts/` };
 }
 
-export async function loadPdf(bytes: Uint8Array, assets: PdfAssets = defaultAssets(), budget: Deadline = NO_DEADLINE, threads?: PdfThreads): Promise<RawPage[]> {
+export async function loadPdf(bytes: Uint8Array, assets: PdfAssets = defaultAssets(), budget: Deadline = NO_DEADLINE, threads?: PdfThreads, pictures: PictureWanted = 'none'): Promise<RawPage[]> {
   prescanPdf(bytes);
   containPdfjsRejections();
-  if (!threads) return readPages(bytes, assets, budget);
+  if (!threads) return readPages(bytes, assets, budget, undefined, pictures);
   const use = openOn(threads, budget);
   let well = false;
   try {
-    const pages = await readPages(bytes, assets, use.deadline, use.worker);
+    const pages = await readPages(bytes, assets, use.deadline, use.worker, pictures);
     well = true;
     return pages;
   } finally {
@@ -60,11 +76,11 @@ export async function loadPdf(bytes: Uint8Array, assets: PdfAssets = defaultAsse
   }
 }
 
-async function readPages(bytes: Uint8Array, assets: PdfAssets, deadline: Deadline, worker?: PDFWorker): Promise<RawPage[]> {
+async function readPages(bytes: Uint8Array, assets: PdfAssets, deadline: Deadline, worker: PDFWorker | undefined, pictures: PictureWanted): Promise<RawPage[]> {
   let doc: PDFDocumentProxy;
   try {
     // pdf.js may transfer the buffer it is given: hand it a copy so the caller's bytes stay usable.
-    const task = getDocument({ data: new Uint8Array(bytes), cMapPacked: true, verbosity: 0, isEvalSupported: false, ...assets, ...(worker ? { worker } : {}) });
+    const task = getDocument({ data: new Uint8Array(bytes), cMapPacked: true, verbosity: 0, isEvalSupported: false, isOffscreenCanvasSupported: false, isImageDecoderSupported: false, ...assets, ...(worker ? { worker } : {}) });
     doc = await deadline.within(task.promise).catch((error) => {
       void task.destroy().catch(() => {}); // stop pdf.js's work on it
       throw error;
@@ -84,7 +100,9 @@ async function readPages(bytes: Uint8Array, assets: PdfAssets, deadline: Deadlin
       const ops = await deadline.within(page.getOperatorList());
       if (ops.fnArray.length > LIMITS.pageOperators) throw dense(n, ops.fnArray.length.toLocaleString('en-US'), LIMITS.pageOperators, '绘图指令', 'drawing operators');
       const items = (text as RawItem[]).filter((it) => typeof it.str === 'string' && it.str.trim() !== '');
-      pages.push({ number: n, width: x1 - x0, height: y1 - y0, items, ops });
+      const wanted = pictures === 'all' || (pictures === 'textless' && visibleChars(items) < MIN_PAGE_CHARS);
+      const picture = wanted ? await pagePicture(page, ops, deadline) : undefined;
+      pages.push({ number: n, width: x1 - x0, height: y1 - y0, items, ops, ...(wanted ? { picture } : {}) });
       page.cleanup();
     }
     await doc.destroy();

@@ -15,13 +15,15 @@ export interface Run {
   size: number;
   /** visual line on its page, 1-based from the top */
   line: number;
+  /** read by OCR below its confidence threshold */
+  unsure?: boolean;
 }
 
 export function toRuns(items: RawItem[], page: number): Run[] {
   const runs: Run[] = items.map((it) => {
     const [a, b, c, d, e, f] = it.transform;
     const size = Math.hypot(c, d) || Math.hypot(a, b) || it.height || 10;
-    return { page, str: it.str, x: e, y: f, w: it.width, size, line: 0 };
+    return { page, str: it.str, x: e, y: f, w: it.width, size, line: 0, ...(it.unsure ? { unsure: true } : {}) };
   });
   numberLines(runs);
   return runs;
@@ -50,18 +52,26 @@ export function linesOf(runs: Run[]): Run[][] {
 
 /** The text of one line: runs joined, with a space only where a gap separates non-Chinese words. */
 export function joinLine(runs: Run[]): string {
+  return joinLineSpans(runs).text;
+}
+
+/** joinLine, and where in its text the runs read unsure by OCR stand ([from, to) offsets). */
+export function joinLineSpans(runs: Run[]): { text: string; unsure: Array<[number, number]> } {
   let text = '';
   let prev: Run | null = null;
+  const unsure: Array<[number, number]> = [];
   for (const r of runs) {
     if (prev) {
       const gap = r.x - (prev.x + prev.w);
       const cjk = CJK_TEXT.test(text.slice(-1)) || CJK_TEXT.test(r.str[0] ?? '');
       if (gap > r.size * (cjk ? 1.5 : 0.25) && !text.endsWith(' ') && !r.str.startsWith(' ')) text += ' ';
     }
+    if (r.unsure) unsure.push([text.length, text.length + r.str.length]);
     text += r.str;
     prev = r;
   }
-  return text.trim();
+  const lead = text.length - text.trimStart().length;
+  return { text: text.trim(), unsure: unsure.map(([a, b]) => [Math.max(0, a - lead), b - lead]) };
 }
 
 /** Wrapped lines of one cell or paragraph joined: nothing between Chinese, a space between words. */
