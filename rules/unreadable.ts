@@ -2,7 +2,8 @@
  * unreadable — a doubt about our own reading, not a defect of the report: a table whose
  * rows could not be found, a row with more values than columns, text in a table that fits
  * no label, two neighbouring cells that look like one number split by a conversion (1 | 2 in a
- * row whose 总计 is 12 — the tally rule reports the sum as written, with the same hint). Audits count these apart and never blame the issuing body for them.
+ * row whose 总计 is 12 — the tally rule reports the sum as written, with the same hint), a
+ * scanned row with a cell OCR could not read with certainty. Audits count these apart and never blame the issuing body for them.
  * Doubts of one kind in one table are one finding, each place a related place (three rows with
  * too many values: one doubt naming the three rows).
  */
@@ -29,7 +30,7 @@ function splitNumbers(t: TemplateTable) {
   return out;
 }
 
-type Kind = 'overflow' | 'no-rows' | 'stray-token' | 'glued' | 'cut-off' | 'split-number';
+type Kind = 'overflow' | 'no-rows' | 'stray-token' | 'glued' | 'cut-off' | 'ocr-unsure' | 'split-number';
 
 export default defineRule(
   {
@@ -59,6 +60,18 @@ export default defineRule(
       'cut-off': {
         zh: (p) => `读取存疑：${p.table}在「${p.text}」处中断（文本到此为止），此行及其后各行未读到数值，未参与校验`,
         en: (p) => `reading doubt: ${p.table} breaks off at “${p.text}” (the text ends there); this row and those after it were not read or checked`,
+      },
+      'ocr-unsure': {
+        zh: (p) => `读取存疑：${p.table}「${p.row}」行有扫描件识别不确定的单元格（「${p.text}」），此行未参与校验`,
+        en: (p) => `reading doubt: in ${p.table}, row “${p.row}” has a cell the scan could not be read with certainty (“${p.text}”); the row was not checked`,
+      },
+      'ocr-unsure-many': {
+        zh: (p) => `读取存疑：${p.table}${p.rows}有扫描件识别不确定的单元格，这些行未参与校验`,
+        en: (p) => `reading doubt: in ${p.table}, ${p.rows} have cells the scan could not be read with certainty; these rows were not checked`,
+      },
+      'ocr-unsure-at': {
+        zh: (p) => `「${p.row}」行：「${p.text}」`,
+        en: (p) => `row “${p.row}”: “${p.text}”`,
       },
       'stray-token': {
         zh: (p) => `读取存疑：${p.table}中的「${p.text}」不属于任何行，已忽略`,

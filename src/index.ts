@@ -3,7 +3,8 @@
  * here that touches the file system; the core (`lintBytes`) takes bytes. PDFs are parsed in
  * worker threads unless the caller passes its own `pdfThreads`, so a time budget holds for them.
  */
-import { readFile } from 'node:fs/promises';
+import { readReport } from './cli/pages.js';
+import { ocrOptions } from './node/ocr.js';
 import { lintBytes, lintText, fatalResult, type LintOptions } from './engine/lint.js';
 import { nodePdfThreads } from './node/pdf-threads.js';
 import type { PdfThreads } from './extract/pdf/thread.js';
@@ -14,12 +15,14 @@ let shared: PdfThreads | undefined;
 export const pdfThreads = (): PdfThreads => (shared ??= nodePdfThreads());
 
 export async function lint(input: string | Uint8Array, given: LintOptions = {}): Promise<LintResult> {
-  const options = { pdfThreads: pdfThreads(), ...given };
+  // scans are read by OCR unless the caller says otherwise (ocr: undefined in `given` turns it off)
+  const options: LintOptions = { pdfThreads: pdfThreads(), ...('ocr' in given ? {} : { ocr: ocrOptions() }), ...given };
   if (typeof input === 'string') {
     const filePath = options.filePath ?? input;
     let bytes: Uint8Array;
     try {
-      bytes = await readFile(input);
+      // a file, or a folder of a scan's page images
+      ({ bytes, morePages: options.morePages } = await readReport(input));
     } catch (error) {
       const e = error as NodeJS.ErrnoException;
       const missing = e.code === 'ENOENT' ? new Error(options.lang === 'en' ? 'no such file' : '文件不存在') : e;

@@ -23,6 +23,8 @@ export interface RecordSummary {
   name: string | null;
   shownYear: number | null;
   fatal: boolean;
+  /** read (in whole or part) by OCR */
+  scanned: boolean;
   errorCount: number;
   errors: number;
   warnings: number;
@@ -77,6 +79,7 @@ export function summarize(record: AuditRecord): RecordSummary {
     name: bodyName(record),
     shownYear: recordYear(record),
     fatal: r.fatal,
+    scanned: !!r.ocr,
     errorCount: r.errorCount,
     errors: 0,
     warnings: 0,

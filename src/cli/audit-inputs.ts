@@ -48,8 +48,9 @@ export async function readInputs(inputs: string[]): Promise<{ entries: AuditInpu
         if (row.body) expected.push(row.body);
         if (!row.source) continue;
         const url = isUrl(row.source);
-        const source = url ? row.source : path.join(path.dirname(input), row.source);
-        add({ id: url ? source : path.normalize(source), source, kind: url ? 'url' : 'file', body: row.body, year: row.year, region: row.region });
+        // several page images of one scanned report: 'p1.png;p2.png'
+        const source = url ? row.source : row.source.split(';').map((s) => path.join(path.dirname(input), s.trim())).join(';');
+        add({ id: url ? source : source.split(';').map((s) => path.normalize(s)).join(';'), source, kind: url ? 'url' : 'file', body: row.body, year: row.year, region: row.region });
       }
     } else if (/\.(txt|list)$/i.test(input) && (await urlList(input))) {
       for (const url of (await urlList(input))!) add({ id: url, source: url, kind: 'url', body: null, year: null, region: null });

@@ -7,6 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { lintBytes } from '../engine/lint.js';
 import { pdfThreads } from '../index.js';
+import { ocrOptions } from '../node/ocr.js';
 import { factsOf } from '../audit/facts.js';
 import { reportPage } from '../audit/pages.js';
 import { formatHtml } from '../report/html.js';
@@ -17,7 +18,7 @@ import type { AuditRecord, ReportFacts } from '../audit/types.js';
 
 const configs = new Map<string, Promise<FileConfig>>();
 
-export async function lintOne(bytes: Uint8Array, task: AuditTask): Promise<{ result: AuditRecord['result']; facts: ReportFacts | null }> {
+export async function lintOne(bytes: Uint8Array, task: AuditTask, morePages?: Uint8Array[]): Promise<{ result: AuditRecord['result']; facts: ReportFacts | null }> {
   const key = task.configFile ?? '';
   let config = configs.get(key);
   if (!config) {
@@ -36,6 +37,8 @@ export async function lintOne(bytes: Uint8Array, task: AuditTask): Promise<{ res
     fixes: false, // an audit offers no quick fixes: skip checking them
     timeLimit: task.timeLimit,
     pdfThreads: pdfThreads(),
+    morePages,
+    ocr: task.ocr && task.ocr.mode !== 'off' ? { ...ocrOptions(task.ocr.mode, task.ocr.engine), pageTime: task.ocr.pageTimeout * 1000 } : undefined,
     onModel: (model) => {
       facts = factsOf(model);
     },

@@ -9,6 +9,8 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { readReport } from './pages.js';
+import type { AuditOcr } from './audit.js';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { summarize, type RecordSummary } from '../audit/summary.js';
@@ -34,6 +36,8 @@ export interface AuditTask {
   timeLimit?: number;
   /** the cache folder, if any */
   cache?: string;
+  /** how scans are read */
+  ocr?: AuditOcr;
 }
 
 /** What a task hands back: the record's line of results.jsonl (no newline) and its summary. */
@@ -54,14 +58,17 @@ const folder = (dir: string) => {
 export default async function auditOne(task: AuditTask): Promise<AuditDone> {
   const started = performance.now();
   let bytes: Uint8Array;
+  let morePages: Uint8Array[] | undefined;
   try {
-    bytes = task.bytes ?? (await readFile(task.path!));
+    if (task.bytes) bytes = task.bytes;
+    else ({ bytes, morePages } = await readReport(task.path!));
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT' ? new Error(task.lang === 'zh' ? '文件不存在' : 'no such file') : (error as Error);
     const { fatalResult } = await import('../engine/lint.js');
     return done(record(task, null, fatalResult(task.id, missing, task.lang), null, started));
   }
   const hash = createHash('sha256').update(bytes);
+  for (const p of morePages ?? []) hash.update(p);
   const sha256 = hash.copy().digest('hex');
 
   let entry: string | null = null;
@@ -72,7 +79,7 @@ export default async function auditOne(task: AuditTask): Promise<AuditDone> {
   }
 
   const { lintOne } = await import('./audit-lint.js');
-  const { result, facts } = await lintOne(bytes, task);
+  const { result, facts } = await lintOne(bytes, task, morePages);
   const r = record(task, sha256, result, facts, started);
   const line = JSON.stringify(r);
   if (entry) {

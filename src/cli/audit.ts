@@ -13,6 +13,8 @@ import { closeSync, createWriteStream, existsSync, fstatSync, openSync, readSync
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import path from 'node:path';
+import type { OcrSetting } from '../extract/ocr/engine.js';
+import type { OcrEngineName } from '../node/ocr.js';
 import { finished } from 'node:stream/promises';
 import { Piscina } from 'piscina';
 import { fatalResult } from '../engine/lint.js';
@@ -46,7 +48,18 @@ export interface AuditOptions {
   /** seconds per download */
   fetchTimeout: number;
   toolVersion: string;
+  /** scans: off, auto or force, the engine, and seconds added to a report's limit per page read */
+  ocr?: AuditOcr;
 }
+
+export interface AuditOcr {
+  mode: OcrSetting;
+  engine: OcrEngineName;
+  pageTimeout: number;
+}
+
+/** A worker is stopped past its report's limit plus this many pages' OCR allowance (the core's own budget counts the pages it reads). */
+const OCR_PAGES_ALLOWED = 30;
 
 /** reports per cache look-up task */
 const BATCH = 32;
@@ -55,6 +68,8 @@ export interface AuditOutcome {
   /** reports in results.jsonl, and how many of them could not be read */
   count: number;
   fatal: number;
+  /** reports read (in whole or part) by OCR: scans, counted apart */
+  scanned: number;
   exitCode: number;
 }
 
@@ -120,7 +135,7 @@ export async function audit(inputs: string[], opts: AuditOptions): Promise<Audit
 
   const taskOf = async (e: AuditInput): Promise<AuditTask> => {
     const configFile = opts.config ? path.resolve(opts.config) : await configFileIn(e.kind === 'file' ? path.dirname(path.resolve(e.source)) : process.cwd());
-    return { id: e.id, source: e.source, body: e.body, year: e.year, region: e.region, configFile, rules: opts.rules, lang, template: opts.template, outDir: opts.out, toolVersion: opts.toolVersion, timeLimit: Math.max(500, opts.timeout * 1000 - 1000), cache: opts.cache };
+    return { id: e.id, source: e.source, body: e.body, year: e.year, region: e.region, configFile, rules: opts.rules, lang, template: opts.template, outDir: opts.out, toolVersion: opts.toolVersion, timeLimit: Math.max(500, opts.timeout * 1000 - 1000), cache: opts.cache, ...(opts.ocr ? { ocr: opts.ocr } : {}) };
   };
 
   const runOne = async (e: AuditInput) => {
@@ -133,7 +148,8 @@ export async function audit(inputs: string[], opts: AuditOptions): Promise<Audit
 
     const started = Date.now();
     const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(), opts.timeout * 1000);
+    const ocrAllowance = opts.ocr && opts.ocr.mode !== 'off' ? opts.ocr.pageTimeout * OCR_PAGES_ALLOWED : 0;
+    const timer = setTimeout(() => abort.abort(), (opts.timeout + ocrAllowance) * 1000);
     try {
       const done = (await pool.run(task, { signal: abort.signal, transferList: task.bytes ? [task.bytes.buffer as ArrayBuffer] : undefined })) as AuditDone;
       write(done.line, done.summary);
@@ -141,7 +157,7 @@ export async function audit(inputs: string[], opts: AuditOptions): Promise<Audit
       // the pool ended the worker (time limit) or it died (memory cap, crash): this report is
       // fatal, the pool starts a new worker, and the batch goes on
       const reason = abort.signal.aborted
-        ? lang === 'zh' ? `检查超时（超过 ${opts.timeout} 秒），已中止` : `timed out (over ${opts.timeout} s), stopped`
+        ? lang === 'zh' ? `检查超时（超过 ${opts.timeout + ocrAllowance} 秒），已中止` : `timed out (over ${opts.timeout + ocrAllowance} s), stopped`
         : /memory|ERR_WORKER_OUT_OF_MEMORY/i.test(String((error as Error)?.message) + String((error as { code?: string })?.code))
           ? lang === 'zh' ? `内存超限（超过 ${opts.maxMemory} MB），已中止` : `over the memory cap (${opts.maxMemory} MB), stopped`
           : `${lang === 'zh' ? '检查时出错' : 'failed while checking'}: ${(error as Error)?.message ?? String(error)}`;
@@ -202,7 +218,7 @@ export async function audit(inputs: string[], opts: AuditOptions): Promise<Audit
   await finished(xlsx);
   writeDashboard(path.join(opts.out, 'index.html'), dashboardParts(list, cross, { lang, rules: metas, toolVersion: opts.toolVersion, coverage: cov }, (s) => readResult(out, s)));
   closeSync(out);
-  return { count: list.length, fatal: list.filter((s) => s.fatal).length, exitCode: list.some((s) => s.errorCount > 0) ? 1 : 0 };
+  return { count: list.length, fatal: list.filter((s) => s.fatal).length, scanned: list.filter((s) => s.scanned).length, exitCode: list.some((s) => s.errorCount > 0) ? 1 : 0 };
 }
 
 function failed(e: AuditInput, reason: string, durationMs: number, lang: Lang): AuditRecord {

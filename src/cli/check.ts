@@ -7,6 +7,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { lint, pdfThreads } from '../index.js';
+import { ocrOptions, type OcrEngineName } from '../node/ocr.js';
+import type { OcrSetting } from '../extract/ocr/engine.js';
 import { ConfigError, parseRuleFlag, resolveRules, type RuleSettings } from '../engine/config.js';
 import { applyBaseline, makeBaseline, type Baseline, type BaselineEntry } from '../engine/baseline.js';
 import { lintAndFix } from '../engine/fix-run.js';
@@ -41,6 +43,9 @@ export interface CheckOptions {
   stdin?: boolean;
   stdinFilename?: string;
   printConfig?: string;
+  ocr: OcrSetting;
+  ocrEngine: OcrEngineName;
+  ocrPageTimeout: number;
 }
 
 const BASELINE = 'reportlint-baseline.json';
@@ -51,6 +56,7 @@ export const fixedCopyPath = (file: string) => path.join(path.dirname(file), `${
 
 export async function check(paths: string[], opts: CheckOptions): Promise<number> {
   if (!(opts.timeout > 0)) throw new ConfigError('--timeout must be a positive number of seconds');
+  if (!(opts.ocrPageTimeout > 0)) throw new ConfigError('--ocr-page-timeout must be a positive number of seconds');
   if (opts.fix && opts.fixDryRun) throw new ConfigError('--fix and --fix-dry-run cannot be used together');
   if ((opts.fix || opts.fixDryRun) && opts.writeBaseline) throw new ConfigError('--fix cannot be used with --write-baseline');
   if (opts.stdinFilename !== undefined && !opts.stdin) throw new ConfigError('--stdin-filename needs --stdin');
@@ -104,6 +110,7 @@ export async function check(paths: string[], opts: CheckOptions): Promise<number
       fixes: fixing || outputs.some((o) => o.format === 'json' || o.format === 'sarif'),
       timeLimit: opts.timeout * 1000,
       pdfThreads: pdfThreads(),
+      ocr: opts.ocr === 'off' ? undefined : { ...ocrOptions(opts.ocr, opts.ocrEngine), pageTime: opts.ocrPageTimeout * 1000 },
     };
     let bytes: Uint8Array | null = null;
     if (f.stdin) bytes = await readStdin();

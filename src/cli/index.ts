@@ -1,5 +1,7 @@
 /** `reportlint check <files or folders…>` — the command-line surface around the core. */
 import { Command, Option } from 'commander';
+import { OCR_ENGINES, DEFAULT_OCR_ENGINE, type OcrEngineName } from '../node/ocr.js';
+import type { OcrSetting } from '../extract/ocr/engine.js';
 import { ConfigError, parseRuleFlag, resolveRules, type RuleSettings } from '../engine/config.js';
 import { FORMATS, version } from './output.js';
 import { check, type CheckOptions } from './check.js';
@@ -27,6 +29,9 @@ export async function main(argv: string[]): Promise<number> {
     .option('--write-baseline', '把当前全部问题写入基线文件 / write every current finding to the baseline file')
     .option('--color', '强制彩色输出 / force colours')
     .option('--timeout <seconds>', '每个文件的时限，超时报告为无法检查并继续 / time limit per file: past it the file is reported as such and the run goes on', (v) => Number(v), 60)
+    .addOption(new Option('--ocr <mode>', '扫描件文字识别：off 关闭，auto 仅无文字层的页（默认），force 每页 / OCR of scans: off, auto (pages without a text layer, the default), force (every page)').choices(['off', 'auto', 'force']).default('auto'))
+    .addOption(new Option('--ocr-engine <name>', '文字识别引擎 / OCR engine').choices([...OCR_ENGINES]).default(DEFAULT_OCR_ENGINE))
+    .option('--ocr-page-timeout <seconds>', '每识别一页增加的时限 / time added to a file\'s limit for each page read by OCR', (v) => Number(v), 30)
     .option('--fix', '应用确定的修正：文本、Markdown、HTML 就地改写，Word 文件另存为 <名>.fixed.docx / apply certain fixes: text, Markdown and HTML in place, Word to <name>.fixed.docx')
     .option('--fix-dry-run', '列出将做的修正，不写任何文件 / list the fixes, write nothing')
     .option('--stdin', '从标准输入读取文档 / read the document from standard input')
@@ -44,6 +49,9 @@ export async function main(argv: string[]): Promise<number> {
     .requiredOption('--out <dir>', '输出文件夹 / output folder (results.jsonl, summary.xlsx, index.html, reports/)')
     .option('--concurrency <n>', '并行检查的线程数 / worker threads (default: the number of cores)', (v) => Number(v))
     .option('--timeout <seconds>', '每份报告的时限 / time limit per report', (v) => Number(v), 120)
+    .addOption(new Option('--ocr <mode>', '扫描件文字识别：off 关闭，auto 仅无文字层的页（默认），force 每页 / OCR of scans: off, auto (pages without a text layer, the default), force (every page)').choices(['off', 'auto', 'force']).default('auto'))
+    .addOption(new Option('--ocr-engine <name>', '文字识别引擎 / OCR engine').choices([...OCR_ENGINES]).default(DEFAULT_OCR_ENGINE))
+    .option('--ocr-page-timeout <seconds>', '每识别一页增加的时限 / time added to a file\'s limit for each page read by OCR', (v) => Number(v), 30)
     .option('--max-memory <mb>', '每个线程的内存上限 / heap limit per worker (MB)', (v) => Number(v), 1024)
     .option('--cache [dir]', '跳过内容、配置和版本都未变的报告 / skip reports whose bytes, config and version are unchanged (default folder .reportlint-cache)')
     .option('--fetch-timeout <seconds>', '下载每个网址的时限 / time limit per download', (v) => Number(v), 30)
@@ -52,7 +60,7 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('--template <version>', '强制使用的格式版本 / force a template version').choices(['2019', '2021']))
     .option('--rule <id:level>', '调整规则级别（可重复）/ set a rule level (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('-c, --config <file>', '使用此配置文件 / use this config file')
-    .action(async (inputs: string[], o: { out: string; concurrency?: number; timeout: number; maxMemory: number; cache?: string | boolean; copyThreshold: number; fetchTimeout: number; lang: Lang; template?: TemplateVersion; rule: string[]; config?: string }) => {
+    .action(async (inputs: string[], o: { out: string; concurrency?: number; timeout: number; maxMemory: number; cache?: string | boolean; copyThreshold: number; fetchTimeout: number; lang: Lang; template?: TemplateVersion; rule: string[]; config?: string; ocr: OcrSetting; ocrEngine: OcrEngineName; ocrPageTimeout: number }) => {
       const rules: RuleSettings = {};
       for (const flag of o.rule) {
         const [id, level] = parseRuleFlag(flag);
@@ -77,12 +85,13 @@ export async function main(argv: string[]): Promise<number> {
         copyThreshold: o.copyThreshold,
         fetchTimeout: o.fetchTimeout,
         toolVersion: version,
+        ocr: { mode: o.ocr, engine: o.ocrEngine, pageTimeout: o.ocrPageTimeout },
       });
-      const { fatal, count } = r;
+      const { fatal, count, scanned } = r;
       process.stderr.write(
         o.lang === 'zh'
-          ? `已检查 ${count} 份报告（无法读取 ${fatal} 份），结果见 ${o.out}/index.html、summary.xlsx、results.jsonl\n`
-          : `checked ${count} reports (${fatal} unreadable); see ${o.out}/index.html, summary.xlsx, results.jsonl\n`,
+          ? `已检查 ${count} 份报告（其中扫描件经文字识别 ${scanned} 份；无法读取 ${fatal} 份），结果见 ${o.out}/index.html、summary.xlsx、results.jsonl\n`
+          : `checked ${count} reports (${scanned} of them scans read by OCR; ${fatal} unreadable); see ${o.out}/index.html, summary.xlsx, results.jsonl\n`,
       );
       exitCode = r.exitCode;
     });

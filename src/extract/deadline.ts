@@ -11,12 +11,15 @@ export interface Deadline {
   check(): void;
   /** the promise, or the 'too-slow' reason if the budget runs out first */
   within<T>(promise: Promise<T>): Promise<T>;
+  /** more time for work the budget was not set for (a page read by OCR): still bounded, by the caller's allowance */
+  extend(ms: number): void;
 }
 
 export function deadlineAfter(ms: number | undefined): Deadline {
-  if (!ms || !Number.isFinite(ms)) return { check() {}, within: (p) => p };
-  const end = performance.now() + ms;
-  const tooSlow = () => new ExtractError('too-slow', { seconds: (ms / 1000).toLocaleString('en-US', { maximumFractionDigits: 3 }) });
+  if (!ms || !Number.isFinite(ms)) return { check() {}, within: (p) => p, extend() {} };
+  let end = performance.now() + ms;
+  let allowed = ms;
+  const tooSlow = () => new ExtractError('too-slow', { seconds: (allowed / 1000).toLocaleString('en-US', { maximumFractionDigits: 3 }) });
   return {
     check() {
       if (performance.now() > end) throw tooSlow();
@@ -27,6 +30,10 @@ export function deadlineAfter(ms: number | undefined): Deadline {
         timer = setTimeout(() => reject(tooSlow()), Math.max(0, end - performance.now()));
       });
       return Promise.race([promise, expiry]).finally(() => clearTimeout(timer));
+    },
+    extend(more: number) {
+      end += more;
+      allowed += more;
     },
   };
 }

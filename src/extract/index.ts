@@ -39,7 +39,7 @@ async function extractTree(bytes: Uint8Array, fileName: string | undefined, opti
   if (format === 'image') {
     if (!ocr || ocr.mode === 'off') throw new ExtractError('ocr-off', { what: '图片', whatEn: 'an image' });
     const [{ scannedImages }, { pagesToMdast }] = await Promise.all([import('./ocr/index.js'), import('./pdf/index.js')]);
-    const pages = await scannedImages([bytes, ...(options.morePages ?? [])], ocr.engine, deadline ?? NO_DEADLINE);
+    const pages = await scannedImages([bytes, ...(options.morePages ?? [])], ocr.engine, deadline ?? NO_DEADLINE, ocr.pageTime);
     const out = pagesToMdast(pages, deadline);
     if (!out.tree.children.length) throw new ExtractError('ocr-no-text', { pages: String(pages.length) });
     return { format, ...out, ocr: { engine: ocr.engine.name, pages: pages.map((p) => p.number) } };

@@ -19,6 +19,8 @@ export interface TableCellBlock {
   header: boolean;
   node: Text | null;
   place?: Place;
+  /** read by OCR below its confidence threshold */
+  unsure?: boolean;
 }
 
 export interface Block {
@@ -65,7 +67,7 @@ function tableBlock(node: Table, index: number): Block {
     .map((row) =>
       row.children.map((cell) => {
         const texts = cell.children.filter((c): c is Text => c.type === 'text');
-        const data = (cell.data ?? {}) as { rowSpan?: number; colSpan?: number; header?: boolean };
+        const data = (cell.data ?? {}) as { rowSpan?: number; colSpan?: number; header?: boolean; unsure?: boolean };
         return {
           text: texts.map((t) => t.value).join('').trim(),
           rowSpan: data.rowSpan ?? 1,
@@ -73,6 +75,7 @@ function tableBlock(node: Table, index: number): Block {
           header: data.header ?? false,
           node: texts[0] ?? null,
           place: cell.position,
+          ...(data.unsure ? { unsure: true } : {}),
         };
       }),
     );

@@ -26,6 +26,8 @@ export interface Token {
   place?: Place;
   /** a run of figures glued together with no separator (a glued table) */
   glued?: boolean;
+  /** a scan's cell that OCR read below its confidence threshold */
+  unsure?: boolean;
 }
 
 export interface Cell {
@@ -50,7 +52,7 @@ export interface RowReading {
 }
 
 export interface ReadingDoubt {
-  reason: 'overflow' | 'no-rows' | 'stray-token' | 'glued' | 'cut-off';
+  reason: 'overflow' | 'no-rows' | 'stray-token' | 'glued' | 'cut-off' | 'ocr-unsure';
   place?: Place;
   /** the row it is about, when there is one */
   row?: RowDef;
@@ -96,7 +98,7 @@ export function tableTokens(blocks: Block[], section: Section, def: TableDef): {
         // a converter's generic header row (列1 | 列2 | … over each one-row table) labels nothing
         if (ri === 0 && row.some((c) => c.text.trim()) && row.every((c) => GENERIC_HEADER.test(c.text))) continue;
         line++;
-        for (const cell of row) tokens.push({ text: cell.text, empty: cell.text.trim() === '', line, place: placeOfCell(cell) });
+        for (const cell of row) tokens.push({ text: cell.text, empty: cell.text.trim() === '', line, place: placeOfCell(cell), ...(cell.unsure ? { unsure: true } : {}) });
       }
       continue;
     }
@@ -418,6 +420,13 @@ export function readTable(def: TableDef, tokens: Token[], style: TableStyle): Te
   for (const r of rows)
     if (r.placement === 'overflow')
       doubts.push({ reason: 'overflow', place: r.place, row: r.def, found: r.values.length });
+  // a scanned row with a cell OCR was unsure of: none of its values is read (a doubt, never a defect)
+  rows.forEach((r, i) => {
+    const unsure = pending[i].slots.filter((t) => t.unsure);
+    if (unsure.length === 0 || r.placement === 'overflow') return;
+    rows[i] = { ...r, cells: r.cells.map((c) => ({ ...c, value: { kind: 'unplaced' } })), placement: 'overflow', blanks: 0 };
+    doubts.push({ reason: 'ocr-unsure', place: unsure[0].place, row: r.def, text: unsure.map((t) => t.text).join(' ') });
+  });
   if (rows.length === 0) doubts.push({ reason: 'no-rows', place: tokens[0]?.place });
   const seen = new Set(rows.map((r) => r.def.key));
   return {

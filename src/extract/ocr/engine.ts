@@ -65,4 +65,6 @@ export interface OcrOptions {
   engine: OcrEngine;
   /** off: never read by OCR; auto: only pages without text; force: every page (default auto) */
   mode?: OcrSetting;
+  /** time added to the file's budget for each page read (ms; default 30 s): OCR takes seconds a page */
+  pageTime?: number;
 }

@@ -17,12 +17,16 @@ import { READ_DPI, readScannedPage } from './page.js';
 /** The resolution a page with no picture of its own is drawn at, and below which a scan is enlarged (bench/ocr-engines.md). */
 export const OCR_DPI = 300;
 
-export async function scannedPdfPages(bytes: Uint8Array, pages: RawPage[], engine: OcrEngine, deadline: Deadline): Promise<PageInput[]> {
+/** Time a page read by OCR adds to a file's budget, unless the host says otherwise. */
+export const OCR_PAGE_TIME = 30_000;
+
+export async function scannedPdfPages(bytes: Uint8Array, pages: RawPage[], engine: OcrEngine, deadline: Deadline, pageTime = OCR_PAGE_TIME): Promise<PageInput[]> {
   if (pages.length > LIMITS.ocrPages) throw new ExtractError('too-many-pages', { pages: String(pages.length), limit: String(LIMITS.ocrPages) });
   const out: PageInput[] = [];
   const reader = pageReader(engine, deadline);
   for (const p of pages) {
     deadline.check();
+    deadline.extend(pageTime);
     let raster: Raster;
     let dpi: number;
     if (p.picture) ({ raster, dpi } = p.picture);
@@ -36,14 +40,19 @@ export async function scannedPdfPages(bytes: Uint8Array, pages: RawPage[], engin
 }
 
 /** Image files of one report, in page order. */
-export async function scannedImages(files: Uint8Array[], engine: OcrEngine, deadline: Deadline): Promise<PageInput[]> {
+export async function scannedImages(files: Uint8Array[], engine: OcrEngine, deadline: Deadline, pageTime = OCR_PAGE_TIME): Promise<PageInput[]> {
   if (!engine.decode) throw new ExtractError('ocr-missing', { tool: 'image decoder' });
   const pages: OcrPage[] = [];
-  for (const f of files) pages.push(...(await engine.decode(f, deadline)));
+  for (const f of files) {
+    if (pages.length > LIMITS.ocrPages) break;
+    deadline.extend(pageTime / 4); // decoding is quick next to reading
+    pages.push(...(await engine.decode(f, deadline)));
+  }
   if (pages.length > LIMITS.ocrPages) throw new ExtractError('too-many-pages', { pages: String(pages.length), limit: String(LIMITS.ocrPages) });
   const out: PageInput[] = [];
   const reader = pageReader(engine, deadline);
   for (const [i, p] of pages.entries()) {
+    deadline.extend(pageTime);
     if (p.raster.width * p.raster.height > LIMITS.imagePixels)
       throw new ExtractError('image-too-large', { size: (p.raster.width * p.raster.height).toLocaleString('en-US'), limit: LIMITS.imagePixels.toLocaleString('en-US') });
     // a photo or scan that does not say: the width of an A4 page
@@ -85,7 +94,8 @@ async function uprightPage(raster: Raster, engine: OcrEngine, deadline: Deadline
   let upright = raster;
   // a page that may lie on its side (tables' columns line up too, so this only raises the question):
   // the engine, which reads the script itself, says which way up it is
-  if (engine.orientation && onItsSide(raster)) {
+  // (reports are printed upright on portrait paper: a landscape picture is the other hint)
+  if (engine.orientation && (raster.width > raster.height * 1.1 || onItsSide(raster))) {
     const turns = await engine.orientation(raster, deadline);
     if (turns) upright = quarterTurn(raster, turns);
   }

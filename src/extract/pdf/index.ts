@@ -51,7 +51,7 @@ export async function pdfToMdast(bytes: Uint8Array, assets?: PdfAssets, deadline
   const read = new Map<number, PageInput>();
   if (toRead.length > 0) {
     const { scannedPdfPages } = await import('../ocr/index.js');
-    for (const p of await scannedPdfPages(bytes, toRead, ocr!.engine, deadline)) read.set(p.number, p);
+    for (const p of await scannedPdfPages(bytes, toRead, ocr!.engine, deadline, ocr!.pageTime)) read.set(p.number, p);
   }
   const inputs: PageInput[] = raw.map((p) => read.get(p.number) ?? { number: p.number, width: p.width, height: p.height, items: p.items, segments: rulings(p.ops) });
   const out = pagesToMdast(inputs, deadline);
@@ -138,7 +138,8 @@ function table(t: PdfTable, lineId: LineId): Table {
         type: 'tableCell',
         children: c.text ? [{ type: 'text', value: c.text, position }] : [],
         position,
-        data: { rowSpan: c.r1 - c.r0, colSpan: c.c1 - c.c0, header: false } as TableCell['data'],
+        // a cell OCR was unsure of: the model reads its row as a doubt
+        data: { rowSpan: c.r1 - c.r0, colSpan: c.c1 - c.c0, header: false, ...(c.runs.some((r) => r.unsure) ? { unsure: true } : {}) } as TableCell['data'],
       };
     });
     rows.push({ type: 'tableRow', children: tableCells, position: { start: tableCells[0].position!.start, end: tableCells[tableCells.length - 1].position!.end } });

@@ -30,6 +30,7 @@ export function openOn(threads: PdfThreads, deadline: Deadline) {
   const guarded: Deadline = {
     check: () => deadline.check(),
     within: (promise) => deadline.within(Promise.race([promise, thread.lost])),
+    extend: (ms) => deadline.extend(ms),
   };
   return {
     worker,

@@ -1,0 +1,161 @@
+/**
+ * Scanned reports read by OCR: image-only copies of the seed and realworld PDFs
+ * (fixtures/render/make-scans.sh: pages rendered at 300 and 150 dpi, turned 1.5°, JPEG-compressed,
+ * a folder of PNG pages) give the original PDF's findings — rule ids and counts, computed here
+ * from the original, not written down — and their table cells are read as the original's. A PDF
+ * with a text layer costs the engine nothing; what OCR read unsure becomes a reading doubt; the
+ * findings say they were read from a scan.
+ */
+import { describe, it, expect, beforeAll, jest } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { lintBytes, type LintOptions } from '../src/engine/lint.js';
+import { extract } from '../src/extract/index.js';
+import { ocrEngine } from '../src/node/ocr.js';
+import type { OcrEngine } from '../src/extract/ocr/engine.js';
+import { tableCells, scoreCells, findingCounts } from '../scripts/ocr-measure.js';
+import { fixture } from './helpers/fixtures.js';
+
+jest.setTimeout(600_000);
+const root = path.resolve(import.meta.dirname, '..');
+const scans = path.join(root, 'fixtures', 'scans');
+const engine = ocrEngine();
+const ocr = { engine, mode: 'auto' as const };
+// OCR takes seconds a page: the per-page allowance is the core's, the whole file's limit generous
+const opts = (filePath: string, more: Partial<LintOptions> = {}): LintOptions => ({ filePath, ocr, timeLimit: 600_000, ...more });
+
+const SOURCES = [
+  ['000_82d6f7fdece5d549', 'pdf/000_82d6f7fdece5d549.lo.pdf'],
+  ['001_9c5af0f5dc6921f6', 'pdf/001_9c5af0f5dc6921f6.lo.pdf'],
+  ['002_605866c201a9c82d', 'pdf/002_605866c201a9c82d.lo.pdf'],
+  ['003_079ed3c1b799cbd0', 'pdf/003_079ed3c1b799cbd0.lo.pdf'],
+  ['004_e501d39fb7faf04c', 'pdf/004_e501d39fb7faf04c.lo.pdf'],
+  ['huaian-hongze-district-gov-2024', 'realworld/huaian-hongze-district-gov-2024.pdf'],
+  ['huaian-municipal-gov-2024', 'realworld/huaian-municipal-gov-2024.pdf'],
+] as const;
+
+beforeAll(() => {
+  execFileSync('bash', [path.join(root, 'fixtures/render/make-scans.sh')], { stdio: 'ignore' });
+}, 600_000);
+
+async function original(rel: string) {
+  const bytes = await readFile(fixture(rel));
+  const result = await lintBytes(bytes, { filePath: rel });
+  const doc = await extract(bytes, rel);
+  return { defects: findingCounts(result).defects, cells: tableCells(doc.tree) };
+}
+
+/** An engine that counts what it is asked, to show a text PDF costs it nothing. */
+function counting(inner: OcrEngine) {
+  const asked = { recognize: 0, render: 0 };
+  const e: OcrEngine = {
+    ...inner,
+    recognize: (r, d) => ((asked.recognize += r.length), inner.recognize(r, d)),
+    render: (...a) => (asked.render++, inner.render!(...a)),
+  };
+  return { e, asked };
+}
+
+describe('what OCR costs and when it runs', () => {
+  it('a PDF with a text layer is not read by OCR: the engine is never asked, the result has no ocr field', async () => {
+    const { e, asked } = counting(engine);
+    const r = await lintBytes(await readFile(fixture('pdf/002_605866c201a9c82d.lo.pdf')), opts('002.pdf', { ocr: { engine: e, mode: 'auto' } }));
+    expect(asked).toEqual({ recognize: 0, render: 0 });
+    expect(r.ocr).toBeUndefined();
+    expect(r.messages.every((m) => !m.message.includes('识别自扫描件'))).toBe(true);
+  });
+
+  it('an image-only PDF with OCR turned off (or no engine) is one fatal message saying it is a scan', async () => {
+    const bytes = await readFile(path.join(scans, '002_605866c201a9c82d.300.pdf'));
+    const off = await lintBytes(bytes, opts('scan.pdf', { ocr: { engine, mode: 'off' } }));
+    expect(off.fatal).toBe(true);
+    expect(off.messages).toHaveLength(1);
+    expect(off.messages[0].message).toMatch(/扫描件或图片.*--ocr off/);
+    const none = await lintBytes(bytes, { filePath: 'scan.pdf', lang: 'en' });
+    expect(none.messages[0].message).toMatch(/no text layer .* needs OCR/);
+  });
+
+  it('a mixed PDF: only its page without text is read by OCR, and only findings on that page say so', async () => {
+    const [orig, mixed] = await Promise.all([
+      lintBytes(await readFile(fixture('pdf/002_605866c201a9c82d.lo.pdf')), { filePath: 'orig.pdf' }),
+      lintBytes(await readFile(path.join(scans, '002_605866c201a9c82d.mixed.pdf')), opts('mixed.pdf')),
+    ]);
+    expect(mixed.ocr?.pages).toEqual([3]);
+    expect(findingCounts(mixed).defects).toEqual(findingCounts(orig).defects);
+    for (const m of mixed.messages) expect({ page: m.page, scanned: m.message.endsWith('（识别自扫描件）') }).toEqual({ page: m.page, scanned: m.page === 3 });
+  });
+
+  it('--ocr force reads every page of a text PDF by OCR, and finds what the text layer gives', async () => {
+    const bytes = await readFile(fixture('pdf/002_605866c201a9c82d.lo.pdf'));
+    const forced = await lintBytes(bytes, opts('forced.pdf', { ocr: { engine, mode: 'force' } }));
+    expect(forced.ocr?.pages).toEqual([1, 2, 3, 4, 5]);
+    expect(findingCounts(forced).defects).toEqual((await original('pdf/002_605866c201a9c82d.lo.pdf')).defects);
+  });
+});
+
+describe('pages as they come from a scanner', () => {
+  const name = '002_605866c201a9c82d';
+  let defects: Record<string, number>;
+  beforeAll(async () => {
+    defects = (await original(`pdf/${name}.lo.pdf`)).defects;
+  });
+
+  it('a blank page (a scanner\'s empty back side) is skipped: the same findings, the page numbers of the scan', async () => {
+    const r = await lintBytes(await readFile(path.join(scans, `${name}.blank.pdf`)), opts('blank.pdf'));
+    expect(findingCounts(r).defects).toEqual(defects);
+    // the table of page 3 stands on the scan's page 4
+    expect(r.messages.find((m) => m.ruleId === 'blank-cells')?.page).toBe(4);
+  });
+
+  it('a page lying on its side is turned upright before it is read', async () => {
+    const r = await lintBytes(await readFile(path.join(scans, `${name}.turned.pdf`)), opts('turned.pdf'));
+    expect(findingCounts(r).defects).toEqual(defects);
+  });
+
+  it('a folder of PNG pages is one report, read in page order, with the PDF scan\'s findings', async () => {
+    const dir = path.join(scans, `${name}.300`);
+    const files = (await readdir(dir)).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    const [first, ...more] = await Promise.all(files.map((f) => readFile(path.join(dir, f))));
+    const r = await lintBytes(first, opts('page-1.png', { morePages: more }));
+    expect(r.format).toBe('image');
+    expect(r.ocr?.pages).toEqual([1, 2, 3, 4, 5]);
+    expect(findingCounts(r).defects).toEqual(defects);
+  });
+
+  it('one PNG page read alone is a one-page report; with OCR off it is one fatal message', async () => {
+    const png = await readFile(path.join(scans, `${name}.300`, 'page-3.png'));
+    const r = await lintBytes(png, opts('page-3.png'));
+    expect(r.fatal).toBe(false);
+    expect(r.ocr?.pages).toEqual([1]);
+    const off = await lintBytes(png, opts('page-3.png', { ocr: undefined, lang: 'en' }));
+    expect(off.messages).toEqual([expect.objectContaining({ fatal: true, message: expect.stringMatching(/an image.*needs OCR/) })]);
+  });
+});
+
+describe('findings on a scan', () => {
+  const file = path.join(scans, '002_605866c201a9c82d.300.pdf');
+
+  it('say they were read from a scan, in both languages', async () => {
+    const bytes = await readFile(file);
+    const [zh, en] = await Promise.all([lintBytes(bytes, opts('scan.pdf')), lintBytes(bytes, opts('scan.pdf', { lang: 'en' }))]);
+    expect(zh.messages.length).toBeGreaterThan(0);
+    for (const m of zh.messages) expect(m.message.endsWith('（识别自扫描件）') || m.ruleId === 'unreadable').toBe(true);
+    for (const m of en.messages.filter((x) => x.kind === 'defect')) expect(m.message).toMatch(/ \(read from a scan\)$/);
+    expect(zh.messages.every((m) => m.ocr)).toBe(true);
+  });
+
+  it('a finding resting on a figure OCR was unsure of becomes a reading doubt naming the figure and what the rule would have said', async () => {
+    // the engine is made unsure of the prose total 262: narrative-sum's finding rests on it
+    const unsureOf262: OcrEngine = {
+      ...engine,
+      recognize: async (r, d) => (await engine.recognize(r, d)).map((words) => words.map((w) => (w.text.includes('262') ? { ...w, confidence: 20 } : w))),
+    };
+    const r = await lintBytes(await readFile(file), opts('scan.pdf', { ocr: { engine: unsureOf262, mode: 'auto' } }));
+    expect(r.messages.filter((m) => m.ruleId === 'narrative-sum')).toEqual([]);
+    const doubt = r.messages.find((m) => m.unsureOf === 'narrative-sum');
+    expect(doubt).toMatchObject({ ruleId: 'unreadable', kind: 'doubt', page: 2 });
+    expect(doubt!.message).toMatch(/^读取存疑：扫描件第 2 页第 \d+ 行「262」识别不确定.*narrative-sum 规则据这一读法本会报告：「我区主动公开信息262条」称共 262条/);
+    expect(r.doubtCount).toBeGreaterThanOrEqual(1);
+  });
+});
