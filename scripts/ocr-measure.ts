@@ -8,12 +8,16 @@
 import type { Root, RootContent, Table } from 'mdast';
 import type { LintResult } from '../src/types.js';
 
+/**
+ * The cells of the document's tables of two rows or more (a page's one-row strip of links, 当前位置
+ * or 打印 关闭, drawn with borders no one sees, is no table a reader reads).
+ */
 export function tableCells(tree: Root): string[] {
   const out: string[] = [];
   const text = (n: RootContent): string => ('value' in n ? String(n.value) : 'children' in n ? (n.children as RootContent[]).map(text).join('') : '');
   const walk = (nodes: RootContent[]) => {
     for (const n of nodes) {
-      if (n.type === 'table') for (const row of (n as Table).children) for (const cell of row.children) out.push(comparable(cell.children.map(text).join('')));
+      if (n.type === 'table' && (n as Table).children.length >= 2) for (const row of (n as Table).children) for (const cell of row.children) out.push(comparable(cell.children.map(text).join('')));
       else if ('children' in n) walk(n.children as RootContent[]);
     }
   };

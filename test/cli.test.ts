@@ -58,8 +58,11 @@ describe('reportlint check', () => {
     const fatal = results.filter((x) => x.fatal).map((x) => path.basename(x.filePath));
     expect(fatal).toEqual([
       'binary.txt', 'blank-lines.txt', 'broken-zip.docx', 'empty.txt', 'encrypted.docx', 'encrypted.pdf', 'garbage.txt', 'no-document.docx',
-      'not-a-pdf.pdf', 'not-a-zip.docx', 'scanned.pdf', 'truncated.pdf', 'zip-bomb.docx', 'no-such-file.txt',
+      'not-a-pdf.pdf', 'not-a-zip.docx', 'truncated.pdf', 'zip-bomb.docx', 'no-such-file.txt',
     ]);
+    // the image-only PDF (two scanned pages at 110 ppi) is read by OCR, not refused
+    const scan = results.find((x) => path.basename(x.filePath) === 'scanned.pdf') as unknown as { fatal: boolean; ocr?: { pages: number[] } };
+    expect({ fatal: scan.fatal, pages: scan.ocr?.pages }).toEqual({ fatal: false, pages: [1, 2] });
     // each unreadable file: exactly one message, and its own reason
     const reasons = results.filter((x) => x.fatal).map((x) => { expect(x.messages).toHaveLength(1); return x.messages[0].message; });
     expect(new Set(reasons.slice(2, 6)).size).toBe(4);

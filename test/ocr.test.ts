@@ -7,7 +7,10 @@
  * findings say they were read from a scan.
  */
 import { describe, it, expect, beforeAll, jest } from '@jest/globals';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { lintBytes, type LintOptions } from '../src/engine/lint.js';
@@ -15,10 +18,9 @@ import { extract } from '../src/extract/index.js';
 import { ocrEngine } from '../src/node/ocr.js';
 import type { OcrEngine } from '../src/extract/ocr/engine.js';
 import { tableCells, scoreCells, findingCounts } from '../scripts/ocr-measure.js';
-import { fixture } from './helpers/fixtures.js';
+import { fixture, root } from './helpers/fixtures.js';
 
 jest.setTimeout(600_000);
-const root = path.resolve(import.meta.dirname, '..');
 const scans = path.join(root, 'fixtures', 'scans');
 const engine = ocrEngine();
 const ocr = { engine, mode: 'auto' as const };
@@ -159,3 +161,30 @@ describe('findings on a scan', () => {
     expect(r.doubtCount).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('an audit of scanned and text reports', () => {
+  it('reads the scans by OCR, counts them apart, and loses none', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rl-ocr-audit-'));
+    const input = path.join(dir, 'in');
+    mkdirSync(input);
+    copyFileSync(fixture('pdf/004_e501d39fb7faf04c.lo.pdf'), path.join(input, 'a-text.pdf'));
+    copyFileSync(path.join(scans, '002_605866c201a9c82d.300.pdf'), path.join(input, 'b-scan.pdf'));
+    // a folder of page images is one report
+    cpSync(path.join(scans, '002_605866c201a9c82d.300'), path.join(input, 'c-pages'), { recursive: true });
+    const out = path.join(dir, 'out');
+    const r = spawnSync(process.execPath, [path.join(root, 'bin', 'reportlint.js'), 'audit', input, '--out', out, '--concurrency', '2'], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+    expect(r.stderr).toContain('已检查 3 份报告（其中扫描件经文字识别 2 份；无法读取 0 份）');
+    const records = readFileSync(path.join(out, 'results.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; result: { ocr?: { pages: number[] }; messages: Array<{ ruleId: string }> } });
+    const byName = Object.fromEntries(records.map((x) => [path.basename(x.id), x.result]));
+    expect(Object.keys(byName).sort()).toEqual(['a-text.pdf', 'b-scan.pdf', 'c-pages']);
+    expect(byName['a-text.pdf'].ocr).toBeUndefined();
+    expect(byName['b-scan.pdf'].ocr?.pages).toEqual([1, 2, 3, 4, 5]);
+    expect(byName['c-pages'].ocr?.pages).toEqual([1, 2, 3, 4, 5]);
+    // the folder and the PDF are the same scan: the same findings
+    const ids = (x: { messages: Array<{ ruleId: string }> }) => x.messages.map((m) => m.ruleId).sort();
+    expect(ids(byName['c-pages'])).toEqual(ids(byName['b-scan.pdf']));
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toMatch(/data-total="scanned"><b>2<\/b><span>扫描件（文字识别）/);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+

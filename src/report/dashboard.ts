@@ -66,7 +66,7 @@ const WORDS = {
     collator: 'zh-CN',
     title: '政府信息公开工作年度报告审核汇总',
     titleYear: (y: number) => `${y}年度政府信息公开工作年度报告审核汇总`,
-    totals: { reports: '份报告', bodies: '个单位', errors: '错误', warnings: '警告', notes: '提示', doubts: '读取存疑', unreadable: '无法读取', cross: '跨报告问题' },
+    totals: { reports: '份报告', bodies: '个单位', errors: '错误', warnings: '警告', notes: '提示', doubts: '读取存疑', unreadable: '无法读取', scanned: '扫描件（文字识别）', cross: '跨报告问题' },
     doubtNote: '「读取存疑」和「无法读取」是本工具读取文件时没有把握或读取失败，不是报告本身的问题，不计入任何单位的错误和警告，请对照原文核实。',
     chartTitle: '违反单位最多的规则',
     chartNote: (n: number) => `按违反规则的单位数计（同一单位多份报告或多处问题只计一次），仅计报告本身的错误和警告，共 ${n} 个单位。`,
@@ -124,7 +124,7 @@ const WORDS = {
     collator: 'en',
     title: 'Annual government information disclosure reports: audit',
     titleYear: (y: number) => `Annual government information disclosure reports for ${y}: audit`,
-    totals: { reports: 'reports', bodies: 'bodies', errors: 'errors', warnings: 'warnings', notes: 'notes', doubts: 'reading doubts', unreadable: 'unreadable', cross: 'cross-report findings' },
+    totals: { reports: 'reports', bodies: 'bodies', errors: 'errors', warnings: 'warnings', notes: 'notes', doubts: 'reading doubts', unreadable: 'unreadable', scanned: 'scans (read by OCR)', cross: 'cross-report findings' },
     doubtNote: 'Reading doubts and unreadable files are places where this tool was not sure of its reading or could not read the file at all. They are not defects of the report and are not counted against any body. Check them against the original.',
     chartTitle: 'Rules broken by the most bodies',
     chartNote: (n: number) => `Counted in bodies (a body is counted once however many reports or findings it has), the reports’ own errors and warnings only; ${n} ${n === 1 ? 'body' : 'bodies'} in all.`,
@@ -200,9 +200,10 @@ function totalsBlock(rows: Row[], cross: CrossFinding[], w: Words): Html {
   const bodies = new Set(rows.map((r) => summaryBodyKey(r.s))).size;
   const unreadable = sum((r) => (r.tally.unreadable ? 1 : 0));
   const doubts = sum((r) => r.tally.doubts);
+  const scanned = sum((r) => (r.s.scanned ? 1 : 0));
   const tile = (n: number, label: string, tone: string, key: string) => html`<div class="total t-${tone}${n ? '' : ' zero'}" data-total="${key}"><b>${n}</b><span>${label}</span></div>`;
   const t = w.totals;
-  return html`<div class="totals">${tile(rows.length, t.reports, 'plain', 'reports')}${tile(bodies, t.bodies, 'plain', 'bodies')}${tile(sum((r) => r.tally.errors), t.errors, 'error', 'errors')}${tile(sum((r) => r.tally.warnings), t.warnings, 'warning', 'warnings')}${tile(sum((r) => r.tally.notes), t.notes, 'info', 'notes')}${tile(doubts, t.doubts, 'doubt', 'doubts')}${tile(unreadable, t.unreadable, 'fatal', 'unreadable')}${tile(cross.length, t.cross, 'cross', 'cross')}</div>${doubts || unreadable ? html`<p class="doubt-note">${w.doubtNote}</p>` : ''}`;
+  return html`<div class="totals">${tile(rows.length, t.reports, 'plain', 'reports')}${tile(bodies, t.bodies, 'plain', 'bodies')}${tile(sum((r) => r.tally.errors), t.errors, 'error', 'errors')}${tile(sum((r) => r.tally.warnings), t.warnings, 'warning', 'warnings')}${tile(sum((r) => r.tally.notes), t.notes, 'info', 'notes')}${tile(doubts, t.doubts, 'doubt', 'doubts')}${tile(unreadable, t.unreadable, 'fatal', 'unreadable')}${scanned ? tile(scanned, t.scanned, 'plain', 'scanned') : ''}${tile(cross.length, t.cross, 'cross', 'cross')}</div>${doubts || unreadable ? html`<p class="doubt-note">${w.doubtNote}</p>` : ''}`;
 }
 
 /** Rough width of a text in px at a font size: CJK and full-width characters one em, others about 0.55 em. */
