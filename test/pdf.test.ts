@@ -25,7 +25,6 @@ describe('bad PDFs: one clear fatal message each', () => {
   it.each([
     ['bad/encrypted.pdf', 'pdf-encrypted', /打开密码/],
     ['bad/truncated.pdf', 'pdf-broken', /损坏或不完整/],
-    ['bad/scanned.pdf', 'pdf-no-text-layer', /没有文字层.*OCR/],
     ['bad/not-a-pdf.pdf', 'wrong-signature', /不是 PDF/],
   ])('%s → %s', async (rel, code, zh) => {
     const e = await fatalOf(rel);
@@ -34,6 +33,12 @@ describe('bad PDFs: one clear fatal message each', () => {
     expect(r.fatal).toBe(true);
     expect(r.messages).toHaveLength(1);
     expect(r.messages[0].message).toMatch(zh);
+  });
+
+  it('a scan, read by a core given no OCR engine, is one fatal message saying it needs OCR (test/ocr.test.ts reads it)', async () => {
+    expect((await fatalOf('bad/scanned.pdf')).code).toBe('pdf-no-text-layer');
+    const r = await lintBytes(await readFile(fixture('bad/scanned.pdf')), { filePath: 'scan.pdf' });
+    expect(r.messages).toEqual([expect.objectContaining({ fatal: true, message: expect.stringMatching(/没有文字层.*OCR/) })]);
   });
 
   it('the English reason of a scan says it needs OCR', async () => {

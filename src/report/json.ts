@@ -45,6 +45,8 @@ export function formatJson(results: LintResult[], extras: { stale?: Array<{ file
         ...(m.fix ? { fix: m.fix } : {}),
         ...(m.fixRefused ? { fixRefused: m.fixRefused } : {}),
         ...(m.related?.length ? { related: m.related.map(relatedJson) } : {}),
+        ...(m.ocr ? { ocr: true } : {}),
+        ...(m.unsureOf ? { unsureOf: m.unsureOf } : {}),
       })),
       ...(r.suppressedMessages?.length ? { suppressedMessages: r.suppressedMessages.map((m) => ({ ruleId: m.ruleId, severity: m.severity, kind: m.kind, message: m.message, line: m.line, column: m.column, page: m.page, ...(m.related?.length ? { related: m.related.map(relatedJson) } : {}), suppressions: m.suppressions })) } : {}),
       ...(extras.stale?.some((e) => e.file === norm(r.filePath)) ? { staleBaseline: extras.stale.filter((e) => e.file === norm(r.filePath)) } : {}),
@@ -53,6 +55,8 @@ export function formatJson(results: LintResult[], extras: { stale?: Array<{ file
       infoCount: r.infoCount,
       doubtCount: r.doubtCount,
       fatal: r.fatal,
+      // a scan: the pages read by OCR and the engine
+      ...(r.ocr ? { ocr: r.ocr } : {}),
       ...(r.output !== undefined ? { output: r.output } : {}),
     })),
     null,
