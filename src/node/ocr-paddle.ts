@@ -33,11 +33,22 @@ const H = 48;
 const STRIDE = 8;
 /** A line image is at most this wide at height 48 (a longer line is read in pieces). */
 const MAX_W = 3200;
-/** Images per model run at most, and input pixels per run at most (memory, and the time between deadline checks). */
-const BATCH = Number(process.env.PADDLE_BATCH ?? 1);
+/**
+ * Images per model run at most, and input pixels per run at most (memory, and the time between
+ * deadline checks). One image a run was measured fastest (a batch of 8 lines of like widths, padded
+ * to the widest: 14.5 s against 9.8 s for one scanned report's 5 pages), and a line's reading
+ * does not then depend on the lines it was batched with.
+ */
+const BATCH = 1;
 const BATCH_PIXELS = 16 * 48 * 1200;
-/** onnxruntime's threads per run (measured on 2 cores: see the commit message and bench/ocr.mjs). */
-const THREADS = Number(process.env.PADDLE_THREADS ?? 1);
+/**
+ * onnxruntime's threads per run, and worker threads (each with its own session). Measured on this
+ * 2-core machine while other work kept it busy (load 5): 1 thread in 1 worker read a 5-page
+ * scan's lines in 9.8–9.9 s, 1 thread in each of 2 workers in 10.8–15.1 s, 2 threads in 1 worker
+ * in 19–28 s. On an idle machine 2 workers may pay; it is this constant.
+ */
+const THREADS = 1;
+const WORKERS = 1;
 
 interface Model {
   /** one model run: for each image and time step, the best class and its probability */
@@ -107,9 +118,6 @@ function loadModel(): Promise<Model> {
       if (/^[0-9.,+\-]$/.test(c)) digitClasses[i] = 1;
     });
     const ort = createRequire(import.meta.url).resolve('onnxruntime-node');
-    const worker = new Worker(WORKER, { eval: true, workerData: { ort, model: join(dir, 'ch_PP-OCRv4_rec_infer.onnx'), threads: THREADS, digitClasses } });
-    // an idle worker does not keep the process alive
-    worker.unref();
     const pending = new Map<number, { resolve: (v: { best: Int32Array; prob: Float32Array; steps: number }) => void; reject: (e: Error) => void }>();
     let next = 0;
     const fail = (e: Error) => {
@@ -117,24 +125,35 @@ function loadModel(): Promise<Model> {
       pending.clear();
       model = undefined;
     };
-    worker.on('message', (msg: { id: number; error?: string; best: Int32Array; prob: Float32Array; steps: number }) => {
-      const p = pending.get(msg.id);
-      if (!p) return;
-      pending.delete(msg.id);
-      if (msg.error) p.reject(new ExtractError('ocr-failed', { tool: 'onnxruntime', detail: msg.error.split('\n')[0] }));
-      else p.resolve(msg);
-      if (!pending.size) worker.unref();
+    const workers = Array.from({ length: WORKERS }, () => {
+      const worker = new Worker(WORKER, { eval: true, workerData: { ort, model: join(dir, 'ch_PP-OCRv4_rec_infer.onnx'), threads: THREADS, digitClasses } });
+      // an idle worker does not keep the process alive
+      worker.unref();
+      const mine = new Set<number>();
+      worker.on('message', (msg: { id: number; error?: string; best: Int32Array; prob: Float32Array; steps: number }) => {
+        const p = pending.get(msg.id);
+        mine.delete(msg.id);
+        if (!mine.size) worker.unref();
+        if (!p) return;
+        pending.delete(msg.id);
+        if (msg.error) p.reject(new ExtractError('ocr-failed', { tool: 'onnxruntime', detail: msg.error.split('\n')[0] }));
+        else p.resolve(msg);
+      });
+      worker.on('error', (e) => fail(new ExtractError('ocr-failed', { tool: 'onnxruntime', detail: String(e.message) })));
+      worker.on('exit', () => fail(new ExtractError('ocr-failed', { tool: 'onnxruntime', detail: 'worker ended' })));
+      return { worker, mine };
     });
-    worker.on('error', (e) => fail(new ExtractError('ocr-failed', { tool: 'onnxruntime', detail: String(e.message) })));
-    worker.on('exit', () => fail(new ExtractError('ocr-failed', { tool: 'onnxruntime', detail: 'worker ended' })));
     return {
       chars,
       run(input, dims, digits) {
         return new Promise((resolve, reject) => {
           const id = next++;
           pending.set(id, { resolve, reject });
-          worker.ref();
-          worker.postMessage({ id, input, dims, digits }, [input.buffer as ArrayBuffer]);
+          // the least busy worker
+          const w = workers.reduce((a, b) => (b.mine.size < a.mine.size ? b : a));
+          w.mine.add(id);
+          w.worker.ref();
+          w.worker.postMessage({ id, input, dims, digits }, [input.buffer as ArrayBuffer]);
         });
       },
     };
@@ -298,10 +317,38 @@ function jobsOf(req: OcrRequest, index: number, out: LineJob[]): void {
   // a page: each band cut into pieces at gaps wider than 2.5 line heights
   const heights = runs.map(([a, b]) => b - a).sort((a, b) => a - b);
   const median = heights[heights.length >> 1] ?? 0;
-  runs.forEach(([a, b], k) => {
+  const lines: Array<[number, number]> = [];
+  for (const [a, b] of runs) {
     const bh = b - a;
     // a picture, a seal, a signature: not a line of text
-    if (bh > Math.max(3 * median, 12) && runs.length > 2) return;
+    if (bh > Math.max(3 * median, 12) && runs.length > 2) continue;
+    // two or three lines set too close for a blank row between them: cut at the palest rows
+    const parts = runs.length > 2 && median >= 6 && bh > 1.7 * median ? Math.round(bh / median) : 1;
+    const rowInk = (y: number) => {
+      let n = 0;
+      for (let x = 0; x < r.width; x++) if (r.data[y * r.width + x] < threshold) n++;
+      return n;
+    };
+    let mean = 0;
+    if (parts > 1) for (let y = a; y < b; y++) mean += rowInk(y) / bh;
+    let top = a;
+    for (let p = 1; p < parts; p++) {
+      const aim = a + Math.round((bh * p) / parts);
+      let cut = aim;
+      let least = Infinity;
+      for (let y = Math.max(top + 2, aim - (median >> 2)); y <= Math.min(b - 2, aim + (median >> 2)); y++) {
+        const n = rowInk(y);
+        if (n < least) [least, cut] = [n, y];
+      }
+      // a big heading's middle is as inky as the rest of it: only a pale valley is a gap between lines
+      if (least > mean * 0.15) continue;
+      lines.push([top, cut]);
+      top = cut;
+    }
+    lines.push([top, b]);
+  }
+  lines.forEach(([a, b], k) => {
+    const bh = b - a;
     const cols = columns(r, threshold, 0, r.width, a, b);
     for (const [x0, x1] of pieces(cols, 0, Math.max(4, Math.round(bh * 2.5)))) lineJobs(r, threshold, index, k, false, { x0, y0: a, x1, y1: b }, out);
   });
@@ -448,8 +495,8 @@ async function recognize(requests: OcrRequest[], deadline: Deadline): Promise<Oc
   // lines of like widths run together (padding wastes the model's time)
   const order = jobs.map((_, i) => i).sort((a, b) => jobs[a].width - jobs[b].width);
   const read = new Map<number, OcrWord[]>();
+  const batches: number[][] = [];
   for (let k = 0; k < order.length; ) {
-    deadline.check();
     const batch = [order[k]];
     let bw = jobs[order[k]].width;
     for (k++; k < order.length && batch.length < BATCH; k++) {
@@ -458,18 +505,29 @@ async function recognize(requests: OcrRequest[], deadline: Deadline): Promise<Oc
       batch.push(order[k]);
       bw = w;
     }
-    bw = Math.ceil(bw / STRIDE) * STRIDE;
+    batches.push(batch);
+  }
+  // as many runs in flight as there are workers; the widest first, so the last ones are short
+  batches.reverse();
+  const readBatch = async (batch: number[]) => {
+    const bw = Math.ceil(Math.max(...batch.map((j) => jobs[j].width)) / STRIDE) * STRIDE;
     const input = new Float32Array(batch.length * 3 * H * bw);
     batch.forEach((j, b) => fill(jobs[j], input, b, bw));
-    const t0 = performance.now();
     const { best, prob, steps } = await deadline.within(m.run(input, [batch.length, 3, H, bw], batch.map((j) => jobs[j].digits)));
-    if (process.env.PADDLE_DEBUG) console.error('run', batch.length, bw, (performance.now() - t0).toFixed(0), [...new Set(batch.map((j) => requests[jobs[j].request].mode))].join());
     batch.forEach((j, b) => {
       const job = jobs[j];
       const chars = decode(m, best, prob, b * steps, steps);
       read.set(j, wordsOf(job, chars, bw, steps, thresholds[job.request]));
     });
-  }
+  };
+  let at = 0;
+  const lane = async () => {
+    while (at < batches.length) {
+      deadline.check();
+      await readBatch(batches[at++]);
+    }
+  };
+  await Promise.all(Array.from({ length: WORKERS }, lane));
   // back in each request's reading order: lines top to bottom, pieces left to right
   jobs.forEach((job, j) => out[job.request].push(...(read.get(j) ?? [])));
   for (const words of out) words.sort((a, b) => a.line - b.line || a.left - b.left);
