@@ -1,7 +1,7 @@
 // Scanned copies of the seed and realworld PDFs (fixtures/render/make-scans.sh) read by OCR:
 // per file and variant, the share of table cells read exactly, whether the findings are the
 // original's, the reading doubts, and seconds per page. `node bench/ocr.mjs [variant ...] [--only name] [--misreads]`
-// (variants: 300 150 rot jpg dir; default all). Needs `npm run build`.
+// (variants: 300 150 rot jpg dir; default all) [--engine paddle|tesseract] (default paddle). Needs `npm run build`.
 import { readFile, readdir } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
@@ -10,10 +10,13 @@ const root = path.resolve(import.meta.dirname, '..');
 const { lintBytes } = await import(path.join(root, 'dist/src/engine/lint.js'));
 const { extract } = await import(path.join(root, 'dist/src/extract/index.js'));
 const { tesseractEngine } = await import(path.join(root, 'dist/src/node/ocr-tesseract.js'));
+const { paddleEngine } = await import(path.join(root, 'dist/src/node/ocr-paddle.js'));
 const { tableCells, scoreCells, findingCounts, findingsDiff } = await import(path.join(root, 'dist/scripts/ocr-measure.js'));
 const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 const showMisreads = args.includes('--misreads');
+const engineName = args.includes('--engine') ? args[args.indexOf('--engine') + 1] : 'paddle';
+if (!['paddle', 'tesseract'].includes(engineName)) throw new Error(`--engine paddle|tesseract, not ${engineName}`);
 const variants = args.filter((a) => ['300', '150', 'rot', 'jpg', 'dir'].includes(a));
 if (variants.length === 0) variants.push('300', '150', 'rot', 'jpg', 'dir');
 execFileSync('bash', [path.join(root, 'fixtures/render/make-scans.sh')], { stdio: 'inherit' });
@@ -22,7 +25,7 @@ const sources = [
   ...(await readdir(path.join(root, 'fixtures/pdf'))).filter((f) => /^00[0-4]_.*\.lo\.pdf$/.test(f)).map((f) => path.join(root, 'fixtures/pdf', f)),
   ...(await readdir(path.join(root, 'fixtures/realworld'))).filter((f) => f.endsWith('.pdf')).map((f) => path.join(root, 'fixtures/realworld', f)),
 ].filter((f) => !only || f.includes(only));
-const engine = tesseractEngine();
+const engine = engineName === 'paddle' ? paddleEngine() : tesseractEngine();
 console.log(`engine: ${engine.name}; ${os.cpus().length} cores; load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 console.log(['file', 'variant', 'cells', 'exact', 'share', 'findings', 'doubts', 's/page'].join('\t'));
 const total = {};
