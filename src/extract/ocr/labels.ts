@@ -43,26 +43,31 @@ function words(): Word[] {
 /** Edits allowed for a label of n characters: none for the shortest, then one in six. */
 const allowed = (n: number) => (n < 4 ? 0 : Math.max(1, Math.floor(n / 6)));
 
-/** The format's label a cell's reading stands for, or null when it is no label or already exact. */
-export function nearestLabel(read: string): string | null {
+/**
+ * The format's label a cell's reading stands for (`label`), or none when it is no label or already
+ * exact; `ambiguous` when it is as near two labels (「第二十条第()项」: (一), (五), (六)… each one
+ * edit away): no label is chosen, and the reading is unsure — it is a misread, not a reworded label.
+ */
+export function labelReading(read: string): { label: string | null; ambiguous: boolean } {
   const key = labelKey(read);
   const chars = [...key];
-  // words only: a figure, a date or a sentence is no label
-  if (chars.length < 4 || chars.length > 60 || !/[\u4e00-\u9fff]{2}/.test(key)) return null;
-  let best: Word | null = null;
+  if (chars.length < 4 || chars.length > 60 || !/[\u4e00-\u9fff]{2}/.test(key)) return { label: null, ambiguous: false };
   let bestD = Infinity;
-  let tie = false;
+  const near: Word[] = [];
   for (const w of words()) {
-    if (Math.abs(w.chars.length - chars.length) > allowed(w.chars.length)) continue;
-    const d = distance(chars, w.chars, allowed(w.chars.length));
+    const max = allowed(w.chars.length);
+    if (Math.abs(w.chars.length - chars.length) > max) continue;
+    const d = distance(chars, w.chars, max);
+    if (d > max) continue;
     if (d < bestD) {
-      best = w;
       bestD = d;
-      tie = false;
-    } else if (d === bestD) tie = true;
+      near.length = 0;
+    }
+    if (d === bestD) near.push(w);
   }
-  if (!best || bestD === 0 || bestD > allowed(best.chars.length) || tie) return null;
-  return best.text;
+  if (near.length === 0 || bestD === 0) return { label: null, ambiguous: false };
+  if (near.length > 1) return { label: null, ambiguous: true };
+  return { label: near[0].text, ambiguous: false };
 }
 
 /** Levenshtein distance, given up (Infinity) past `max`. */

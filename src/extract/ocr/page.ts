@@ -15,7 +15,7 @@ import type { OcrEngine, OcrMode, OcrRequest, OcrScript, OcrWord } from './engin
 import { crop, inkCount, otsu, pad, shrink, whiteOut, whitenPaper, type Raster } from './raster.js';
 import { rasterRulings } from './rulings.js';
 import { straighten } from './straighten.js';
-import { nearestLabel } from './labels.js';
+import { labelReading } from './labels.js';
 import { CJK_TEXT } from '../../util/cjk.js';
 
 /** Words the engine is less sure of than this (0–100) are unsure. */
@@ -131,13 +131,13 @@ export async function readScannedPage(page: Raster, dpi: number, number: number,
     }
     const lines = byLine(words);
     const text = lines.map(lineText).join('');
-    const label = nearestLabel(text);
+    const { label, ambiguous } = labelReading(text);
     if (label) {
       // one label in the format's spelling, over the cell's first line
       items.push(toItem(label, lines[0], ox, oy, false));
       return;
     }
-    for (const l of lines) items.push(toItem(lineText(l), l, ox, oy, l.some((w) => w.confidence < MIN_CONFIDENCE)));
+    for (const l of lines) items.push(toItem(lineText(l), l, ox, oy, ambiguous || l.some((w) => w.confidence < MIN_CONFIDENCE)));
   });
   // the text around the tables: one piece per word, so the layout code joins and spaces them as it does a PDF's
   for (const w of read[read.length - 1]) {
