@@ -315,15 +315,17 @@ function jobsOf(req: OcrRequest, index: number, out: LineJob[]): void {
     return;
   }
   // a page: each band cut into pieces at gaps wider than 2.5 line heights
-  const heights = runs.map(([a, b]) => b - a).sort((a, b) => a - b);
+  // the usual line height, from bands that can be lines: the rows of a dash or a dot (a page
+  // number's 「-3-」 gives three) would pull it down and make a heading look like a picture
+  const heights = runs.map(([a, b]) => b - a).filter((h) => h >= MIN_LINE).sort((a, b) => a - b);
   const median = heights[heights.length >> 1] ?? 0;
   const lines: Array<[number, number]> = [];
   for (const [a, b] of runs) {
     const bh = b - a;
     // a picture, a seal, a signature: not a line of text
-    if (bh > Math.max(3 * median, 12) && runs.length > 2) continue;
+    if (bh > Math.max(3 * median, 12) && heights.length > 2) continue;
     // two or three lines set too close for a blank row between them: cut at the palest rows
-    const parts = runs.length > 2 && median >= 6 && bh > 1.7 * median ? Math.round(bh / median) : 1;
+    const parts = heights.length > 2 && median >= 6 && bh > 1.7 * median ? Math.round(bh / median) : 1;
     const rowInk = (y: number) => {
       let n = 0;
       for (let x = 0; x < r.width; x++) if (r.data[y * r.width + x] < threshold) n++;
@@ -353,6 +355,9 @@ function jobsOf(req: OcrRequest, index: number, out: LineJob[]): void {
     for (const [x0, x1] of pieces(cols, 0, Math.max(4, Math.round(bh * 2.5)))) lineJobs(r, threshold, index, k, false, { x0, y0: a, x1, y1: b }, out);
   });
 }
+
+/** Pixels (at the reading resolution, 150 dpi) below which a band of ink is no line of text: a dash, a dot, an underline. */
+const MIN_LINE = 8;
 
 /** A line image scaled to height 48, normalised as PaddleOCR does ((v/255 − 0.5)/0.5), into row `k` of a batch of width `bw`. */
 function fill(job: LineJob, dst: Float32Array, k: number, bw: number): void {
