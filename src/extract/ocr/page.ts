@@ -78,8 +78,8 @@ export async function readScannedPage(page: Raster, dpi: number, number: number,
       if (x1 - x0 < 4 || y1 - y0 < 4) continue;
       const c = crop(raster, x0, y0, x1, y1);
       const ink = inkCount(c, threshold);
-      // a speck or two of noise is not writing
-      if (ink < dpi * 0.15) continue;
+      // a speck or two of noise is not writing; a lone 「1」 is (about 30 dark pixels at 150 dpi, 120 at 300)
+      if (ink < Math.max(4, 2 * (dpi / 100) ** 2)) continue;
       // a shaded cell's grey is paper too
       const clean = whitenPaper(c);
       cells.push({ cell, x: Math.floor(x0), y: Math.floor(y0), request: { raster: pad(clean, Math.round(dpi * 0.05)), mode: linesIn(clean, threshold) > 1 ? 'cell' : 'line' } });
