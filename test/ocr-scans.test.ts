@@ -7,25 +7,17 @@
  * findings say they were read from a scan.
  */
 import { describe, it, expect, beforeAll, jest } from '@jest/globals';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { createHash } from 'node:crypto';
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { lintBytes, type LintOptions } from '../src/engine/lint.js';
+import { lintBytes } from '../src/engine/lint.js';
 import { extract } from '../src/extract/index.js';
-import { ocrEngine } from '../src/node/ocr.js';
 import type { OcrEngine } from '../src/extract/ocr/engine.js';
 import { tableCells, scoreCells, findingCounts } from '../scripts/ocr-measure.js';
-import { fixture, root } from './helpers/fixtures.js';
+import { fixture } from './helpers/fixtures.js';
+import { engine, makeScans, opts, original, scans } from './helpers/ocr.js';
 
 jest.setTimeout(600_000);
-const scans = path.join(root, 'fixtures', 'scans');
-const engine = ocrEngine();
-const ocr = { engine, mode: 'auto' as const };
-// OCR takes seconds a page: the per-page allowance is the core's, the whole file's limit generous
-const opts = (filePath: string, more: Partial<LintOptions> = {}): LintOptions => ({ filePath, ocr, timeLimit: 600_000, ...more });
 
 const SOURCES = [
   ['000_82d6f7fdece5d549', 'pdf/000_82d6f7fdece5d549.lo.pdf'],
@@ -37,27 +29,7 @@ const SOURCES = [
   ['huaian-municipal-gov-2024', 'realworld/huaian-municipal-gov-2024.pdf'],
 ] as const;
 
-beforeAll(() => {
-  execFileSync('bash', [path.join(root, 'fixtures/render/make-scans.sh')], { stdio: 'ignore' });
-}, 600_000);
-
-async function original(rel: string) {
-  const bytes = await readFile(fixture(rel));
-  const result = await lintBytes(bytes, { filePath: rel });
-  const doc = await extract(bytes, rel);
-  return { defects: findingCounts(result).defects, cells: tableCells(doc.tree) };
-}
-
-/** An engine that counts what it is asked, to show a text PDF costs it nothing. */
-function counting(inner: OcrEngine) {
-  const asked = { recognize: 0, render: 0 };
-  const e: OcrEngine = {
-    ...inner,
-    recognize: (r, d) => ((asked.recognize += r.length), inner.recognize(r, d)),
-    render: (...a) => (asked.render++, inner.render!(...a)),
-  };
-  return { e, asked };
-}
+beforeAll(makeScans, 600_000);
 
 /** Share of the original's table cells a scan must read exactly (the target, at 300 dpi). */
 const CELLS_EXACT = 0.99;

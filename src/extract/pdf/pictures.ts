@@ -6,7 +6,7 @@
  */
 import { OPS, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Deadline } from '../deadline.js';
-import type { OperatorList } from './rulings.js';
+import { IDENTITY, multiply, type Matrix, type OperatorList } from './rulings.js';
 import { fromPdfImage, quarterTurn, type Raster } from '../ocr/raster.js';
 import { LIMITS } from '../limits.js';
 import { ExtractError } from '../errors.js';
@@ -19,17 +19,6 @@ export interface PagePicture {
   cover: number;
 }
 
-type Matrix = [number, number, number, number, number, number];
-
-const multiply = (m: Matrix, n: Matrix): Matrix => [
-  m[0] * n[0] + m[2] * n[1],
-  m[1] * n[0] + m[3] * n[1],
-  m[0] * n[2] + m[2] * n[3],
-  m[1] * n[2] + m[3] * n[3],
-  m[0] * n[4] + m[2] * n[5] + m[4],
-  m[1] * n[4] + m[3] * n[5] + m[5],
-];
-
 interface Painted {
   id: string;
   ctm: Matrix;
@@ -39,13 +28,13 @@ interface Painted {
 /** Images painted on the page, largest first (their place from the transform in force). */
 function painted(ops: OperatorList): Painted[] {
   const out: Painted[] = [];
-  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  let ctm: Matrix = IDENTITY;
   const stack: Matrix[] = [];
   for (let i = 0; i < ops.fnArray.length; i++) {
     const fn = ops.fnArray[i];
     const args = ops.argsArray[i] as unknown[];
     if (fn === OPS.save) stack.push(ctm);
-    else if (fn === OPS.restore) ctm = stack.pop() ?? [1, 0, 0, 1, 0, 0];
+    else if (fn === OPS.restore) ctm = stack.pop() ?? IDENTITY;
     else if (fn === OPS.transform) ctm = multiply(ctm, args as Matrix);
     else if (fn === OPS.paintImageXObject && typeof args?.[0] === 'string') {
       out.push({ id: args[0], ctm, area: Math.abs(ctm[0] * ctm[3] - ctm[1] * ctm[2]) });
